@@ -1,0 +1,26 @@
+import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+
+// The npm entries: Preact and js-cookie stay dependencies of the package.
+const entries = { index: 'src/index.ts', core: 'src/core/index.ts' };
+const external = (id) => id === 'js-cookie' || id === 'preact' || id.startsWith('preact/');
+const compile = () =>
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*'], noEmit: false, declaration: false });
+
+export default [
+  {
+    input: entries,
+    external,
+    plugins: [compile()],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
+    ],
+  },
+  {
+    input: entries,
+    external,
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: '[name]-[hash].d.ts' },
+  },
+];

@@ -1,0 +1,147 @@
+/** The four consent categories of SPEC §2; `necessary` can never be refused. */
+export type Category = 'necessary' | 'functional' | 'statistics' | 'marketing';
+
+/** The categories a visitor may refuse. */
+export type OptionalCategory = Exclude<Category, 'necessary'>;
+
+/** Languages shipped with the library. */
+export type Lang = 'ru' | 'kk' | 'en';
+
+/** What the visitor did to reach a decision; recorded in consent receipts (SPEC §9). */
+export type ConsentAction = 'accept-all' | 'reject-all' | 'save' | 'close' | 'withdraw';
+
+/** Granted (`true`) or refused (`false`) for every category. */
+export interface CategoryChoices {
+  necessary: true;
+  functional: boolean;
+  statistics: boolean;
+  marketing: boolean;
+}
+
+/** The state returned by `getState()` (SPEC §5). */
+export interface ConsentState {
+  decided: boolean;
+  categories: CategoryChoices;
+  policyVersion: string;
+  decidedAt: string | null;
+  id: string | null;
+}
+
+/** What the UI needs to know besides the state: reasons to show a notice. */
+export interface ConsentStatus {
+  /** The browser does not keep cookies: the choice lives for this page only. */
+  cookiesDisabled: boolean;
+  /** A stored decision was made for another policy version: re-asking (SPEC §9.2). */
+  policyUpdated: boolean;
+  /** `navigator.globalPrivacyControl === true`: marketing stays off. */
+  gpc: boolean;
+}
+
+/** Cookie names or patterns, and storage keys, removed when a category is refused. */
+export interface CategoryConfig {
+  cookies?: Array<string | RegExp>;
+  /** Keys removed from both localStorage and sessionStorage. */
+  storage?: string[];
+}
+
+export type PixelTransport = 'beacon' | 'image';
+
+export interface PixelConfig {
+  endpoint: string;
+  transport?: PixelTransport;
+  /** Queue a `pageview` on init (default true). */
+  autoPageview?: boolean;
+  /** Send a `pageview` on history.pushState / popstate navigation (default false). */
+  spa?: boolean;
+  /** Extra query keys treated as personal, on top of the built-in list. */
+  personalParams?: string[];
+}
+
+export interface ConsentLogConfig {
+  endpoint: string;
+}
+
+export interface CookieConfig {
+  domain?: string;
+  maxAgeDays?: number;
+}
+
+export interface VendorConfig {
+  /** Google Consent Mode v2: `'auto'` (default) when gtag/dataLayer is on the page. */
+  google?: boolean | 'auto';
+  /** Meta Pixel consent calls: `'auto'` (default) when `fbq` is on the page. */
+  meta?: boolean | 'auto';
+}
+
+/** Texts of one language, by the keys of SPEC §4. */
+export type Texts = Record<TextKey, string>;
+
+export type TextKey =
+  | 'title' | 'body' | 'acceptAll' | 'rejectAll' | 'settings' | 'save' | 'close'
+  | 'policyLink' | 'preferencesTitle' | 'preferencesIntro' | 'alwaysOn'
+  | 'necessary' | 'necessaryDescription' | 'functional' | 'functionalDescription'
+  | 'statistics' | 'statisticsDescription' | 'marketing' | 'marketingDescription'
+  | 'authWarning' | 'cookiesDisabled' | 'policyUpdated' | 'gpcNotice' | 'saved' | 'reopen';
+
+/** The config of SPEC §4, as given by the site. */
+export interface ConsentConfig {
+  policyVersion: string;
+  policyUrl?: string;
+  lang?: Lang;
+  texts?: Partial<Record<Lang, Partial<Texts>>>;
+  cookie?: CookieConfig;
+  categories?: Partial<Record<OptionalCategory, CategoryConfig>>;
+  pixel?: PixelConfig | false;
+  consentLog?: ConsentLogConfig | false;
+  vendors?: VendorConfig;
+  reopenButton?: boolean;
+  nonce?: string;
+}
+
+/** The config after defaults and validation: what the core and the UI read. */
+export interface ResolvedConfig {
+  policyVersion: string;
+  policyUrl: string;
+  lang: Lang | undefined;
+  texts: Partial<Record<Lang, Partial<Texts>>>;
+  cookie: { domain: string | undefined; maxAgeDays: number };
+  categories: Record<OptionalCategory, { cookies: Array<string | RegExp>; storage: string[] }>;
+  pixel: (Required<Omit<PixelConfig, 'personalParams'>> & { personalParams: string[] }) | false;
+  consentLog: ConsentLogConfig | false;
+  vendors: { google: boolean | 'auto'; meta: boolean | 'auto' };
+  reopenButton: boolean;
+  nonce: string | undefined;
+}
+
+export type ChangeListener = (state: ConsentState, previous: ConsentState) => void;
+
+/** Failures the page may want to hear of: an endpoint down, a script that did not load. */
+export interface ConsentError {
+  source: 'pixel' | 'consent-log' | 'gate' | 'storage';
+  message: string;
+  cause?: unknown;
+}
+export type ErrorListener = (error: ConsentError) => void;
+
+/** The statistics pixel (SPEC §7). */
+export interface Pixel {
+  /** Sends `event` (default `pageview`) with extra fields, only while statistics is granted. */
+  track(event?: string, props?: Record<string, string | number | boolean>): void;
+}
+
+/** The headless instance returned by `createConsentCore` (SPEC §5, without the UI methods). */
+export interface ConsentCore {
+  readonly config: ResolvedConfig;
+  getState(): ConsentState;
+  getStatus(): ConsentStatus;
+  has(category: Category): boolean;
+  acceptAll(): void;
+  rejectAll(action?: 'reject-all' | 'close'): void;
+  set(choices: Partial<Record<Category, boolean>>, action?: ConsentAction): void;
+  /** Forgets the decision (a withdrawal): banner again, pixel stopped, cookies cleaned. */
+  reset(): void;
+  on(event: 'change', listener: ChangeListener): () => void;
+  on(event: 'error', listener: ErrorListener): () => void;
+  readonly pixel: Pixel;
+  destroy(): void;
+}
