@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { scrubUrl } from '../src/core/scrub-url';
+
+const shop = 'https://www.allur.kz';
+
+describe('scrubUrl: fragment and query keys', () => {
+  it('drops the fragment', () => {
+    expect(scrubUrl(`${shop}/cars/jac-j7#email=aigerim@mail.kz`)).toBe(`${shop}/cars/jac-j7`);
+  });
+
+  it('keeps harmless parameters untouched, in order', () => {
+    const url = `${shop}/catalog?utm_source=yandex&utm_medium=cpc&page=2&sort=price&model=JAC%20S3`;
+    expect(scrubUrl(url)).toBe(url);
+  });
+
+  it.each([
+    'email', 'e-mail', 'E_Mail', 'mail', 'user_email', 'phone', 'customerPhone', 'tel', 'Tel', 'mobile',
+    'iin', 'IIN', 'bin', 'name', 'fio', 'firstName', 'first_name', 'lastname', 'surname', 'token',
+    'access_token', 'password', 'pass', 'pwd', 'code', 'session', 'sessionId', 'sid', 'auth',
+    'key', 'apiKey', 'secret', 'address', 'login',
+  ])('removes the personal key %s with its value', (key) => {
+    expect(scrubUrl(`${shop}/form?utm_source=vk&${key}=Aigerim&page=3`)).toBe(
+      `${shop}/form?utm_source=vk&page=3`,
+    );
+  });
+
+  it('keeps keys that only contain a short personal word inside another word', () => {
+    const url = `${shop}/service?hotel=1&cabinet=2&inside=3&keyboard=4&model=5`;
+    expect(scrubUrl(url)).toBe(url);
+  });
+
+  it('removes the whole query mark when every parameter was personal', () => {
+    expect(scrubUrl(`${shop}/thanks?email=a%40b.kz&phone=%2B77012345678`)).toBe(`${shop}/thanks`);
+  });
+
+  it('removes personal keys that are percent-encoded and keeps values with encoded Cyrillic', () => {
+    const kept = 'q=%D0%BA%D1%80%D0%BE%D1%81%D1%81%D0%BE%D0%B2%D0%B5%D1%80';
+    expect(scrubUrl(`${shop}/search?${kept}&%66io=%D0%90%D0%B9%D0%B3%D0%B5%D1%80%D0%B8%D0%BC`)).toBe(
+      `${shop}/search?${kept}`,
+    );
+  });
+
+  it('removes extra keys from personalParams, case-insensitively', () => {
+    expect(scrubUrl(`${shop}/?dealer=5&Vin=XTA123&utm_campaign=x`, ['vin'])).toBe(
+      `${shop}/?dealer=5&utm_campaign=x`,
+    );
+  });
+});
+
+describe('scrubUrl: personal text anywhere', () => {
+  it('redacts an IIN in the path and in a harmless-looking value', () => {
+    expect(scrubUrl(`${shop}/client/880215300123/orders?ref=880215300123`)).toBe(
+      `${shop}/client/*/orders?ref=*`,
+    );
+  });
+
+  it('keeps digit runs that are not 12 long and not phones', () => {
+    const url = `${shop}/order/1234567890123?t=1764160000&price=12500000`;
+    expect(scrubUrl(url)).toBe(url);
+  });
+
+  it.each([
+    'aigerim.n@mail.kz',
+    'aigerim%40mail.kz',
+    'Айгерим@почта.қз',
+    '%D0%90%D0%B9%D0%B3%D0%B5%D1%80%D0%B8%D0%BC%40mail.ru',
+  ])('redacts the e-mail %s', (email) => {
+    expect(scrubUrl(`${shop}/subscribe/${email}?q=${email}`)).toBe(`${shop}/subscribe/*?q=*`);
+  });
+
+  it.each([
+    '+7 701 234 56 78',
+    '8 (701) 234-56-78',
+    '87012345678',
+    '+77012345678',
+    '(701) 234-56-78',
+    '%2B7%20701%20234%2056%2078',
+    '%2B7+701+234+56+78',
+    '8%20(701)%20234-56-78',
+  ])('redacts the phone %s', (phone) => {
+    expect(scrubUrl(`${shop}/callback?q=${phone}&page=1`)).toBe(`${shop}/callback?q=*&page=1`);
+  });
+
+  it('redacts only the personal part of a value and re-encodes it', () => {
+    expect(scrubUrl(`${shop}/?comment=%D0%BF%D0%BE%D0%B7%D0%B2%D0%BE%D0%BD%D0%B8%D1%82%D0%B5%208%20701%202345678`)).toBe(
+      `${shop}/?comment=${encodeURIComponent('позвоните *')}`,
+    );
+  });
+
+  it('drops credentials before the host', () => {
+    expect(scrubUrl('https://aigerim:Qwerty123@allur.kz/cars')).toBe('https://allur.kz/cars');
+  });
+});
+
+describe('scrubUrl: any input', () => {
+  it('returns an empty string for what is not a string', () => {
+    expect(scrubUrl(undefined as unknown as string)).toBe('');
+    expect(scrubUrl({ href: shop } as unknown as string)).toBe('');
+  });
+
+  it('scrubs a string that is not a URL, and survives malformed escapes', () => {
+    expect(scrubUrl('not a url, mail aigerim@mail.kz')).toBe(encodeURIComponent('not a url, mail *'));
+    expect(scrubUrl(`${shop}/%E0%A4%A?x=%&email=1`)).toBe(`${shop}/%E0%A4%A?x=%`);
+  });
+
+  it('returns an empty string when a lone surrogate leaves nothing that can be encoded', () => {
+    expect(scrubUrl(`${shop}/\uD800880215300123`)).toBe('');
+  });
+
+  it('never throws and never lets an IIN or a personal key through', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (path, value) => {
+        const result = scrubUrl(`${shop}/${path}/880215300123?iin=${value}`);
+        expect(result).not.toContain('880215300123');
+        expect(result).not.toMatch(/[?&]iin=/);
+      }),
+    );
+  });
+});
