@@ -1,11 +1,65 @@
-import type { ConsentState, ResolvedConfig } from './types';
+import type { ConsentState, OptionalCategory, ResolvedConfig } from './types';
+
+type Call = (...args: unknown[]) => void;
+type VendorWindow = { gtag?: Call; dataLayer?: unknown[]; fbq?: Call };
+
+const signal = (granted: boolean) => (granted ? 'granted' : 'denied');
+
+/** Google Consent Mode v2 types for the given choices (SPEC §8); GPC keeps the ad types denied. */
+const googleConsent = (statistics: boolean, marketing: boolean, functional: boolean) => ({
+  ad_storage: signal(marketing),
+  ad_user_data: signal(marketing),
+  ad_personalization: signal(marketing),
+  analytics_storage: signal(statistics),
+  functionality_storage: signal(functional),
+  personalization_storage: signal(functional),
+});
 
 /** Created FIRST in createConsentCore (Google `consent default` must precede any tag). */
 export function createVendorSignals(
   config: ResolvedConfig['vendors'],
   gpc: boolean,
 ): { update(state: ConsentState): void; destroy(): void } {
-  void config;
-  void gpc;
-  return { update() {}, destroy() {} };
+  const page = window as unknown as VendorWindow;
+  let googleSent: string | undefined;
+  let metaSent: string | undefined;
+
+  // gtag() itself pushes its `arguments` object, and GTM reads only such objects from the dataLayer.
+  function gtag(..._: unknown[]) {
+    if (typeof page.gtag == 'function') page.gtag(...arguments);
+    else (page.dataLayer = page.dataLayer || []).push(arguments);
+  }
+
+  /** Tells each vendor present on the page the state; `state` is undefined before the cookie is read. */
+  const tell = (state?: ConsentState) => {
+    const granted = (category: OptionalCategory) => !!state?.decided && state.categories[category];
+    const marketing = granted('marketing') && !gpc;
+    const google =
+      config.google === true || (config.google == 'auto' && !!(page.gtag || page.dataLayer));
+    // googleSent: undefined until `default` is sent, then the last `update` sent ('' for none yet).
+    if (google && googleSent == null) {
+      gtag('consent', 'default', {
+        ...googleConsent(false, false, false),
+        security_storage: 'granted',
+        wait_for_update: 500,
+      });
+      googleSent = '';
+    }
+    const consent = googleConsent(granted('statistics'), marketing, granted('functional'));
+    const sent = JSON.stringify(consent);
+    // One update per decision; after a withdrawal (no decision again) one all-denied update.
+    if (google && (state?.decided || googleSent) && sent != googleSent) {
+      gtag('consent', 'update', consent);
+      googleSent = sent;
+    }
+    const meta = marketing ? 'grant' : 'revoke';
+    if (config.meta && typeof page.fbq == 'function' && meta != metaSent) {
+      page.fbq('consent', meta);
+      metaSent = meta;
+    }
+  };
+
+  tell();
+  // Nothing to undo: what the vendors were told stays with them.
+  return { update: tell, destroy() {} };
 }
