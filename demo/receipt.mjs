@@ -1,0 +1,45 @@
+// Consent receipts (SPEC §9): validation, and the server-side copy of the consent cookie.
+
+const ACTIONS = ['accept-all', 'reject-all', 'save', 'close', 'withdraw'];
+const OPTIONAL = ['functional', 'statistics', 'marketing'];
+const COOKIE_NAME = 'allur_consent';
+const MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
+
+const isText = (value, max) => typeof value === 'string' && value.length > 0 && value.length <= max;
+
+/** Returns the receipt if it has exactly the shape of SPEC §9, else an error message. */
+export function validateReceipt(receipt) {
+  if (!receipt || typeof receipt !== 'object' || Array.isArray(receipt)) return 'receipt must be a JSON object';
+  const { id, time, policyVersion, categories, action, language, page, gpc } = receipt;
+  if (!isText(id, 100)) return 'bad "id"';
+  if (!isText(time, 40) || Number.isNaN(Date.parse(time))) return 'bad "time"';
+  if (!isText(policyVersion, 100)) return 'bad "policyVersion"';
+  if (!ACTIONS.includes(action)) return 'bad "action"';
+  if (!isText(language, 10)) return 'bad "language"';
+  if (typeof page !== 'string' || page.length > 2048) return 'bad "page"';
+  if (typeof gpc !== 'boolean') return 'bad "gpc"';
+  if (!categories || typeof categories !== 'object') return 'bad "categories"';
+  if (categories.necessary !== undefined && categories.necessary !== true) return '"necessary" cannot be refused';
+  const refused = OPTIONAL.find((name) => typeof categories[name] !== 'boolean');
+  if (refused) return `bad "categories.${refused}"`;
+  return receipt;
+}
+
+/** The cookie value of SPEC §9 for a receipt: `{"v":1,"id","t","pv","c":{…0/1}}`. */
+export function consentCookieValue(receipt) {
+  const c = Object.fromEntries(OPTIONAL.map((name) => [name, receipt.categories[name] ? 1 : 0]));
+  return JSON.stringify({ v: 1, id: receipt.id, t: Date.parse(receipt.time), pv: receipt.policyVersion, c });
+}
+
+// Encodes like js-cookie's default writer, so the browser side reads the value back unchanged.
+const encodeCookieValue = (value) =>
+  encodeURIComponent(value).replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent);
+
+/** The Set-Cookie header that re-sets the consent cookie for a receipt, or expires it on withdrawal. */
+export function consentSetCookie(receipt, secure) {
+  const attributes = `Path=/; SameSite=Lax${secure ? '; Secure' : ''}`;
+  if (receipt.action === 'withdraw') {
+    return `${COOKIE_NAME}=; ${attributes}; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+  }
+  return `${COOKIE_NAME}=${encodeCookieValue(consentCookieValue(receipt))}; ${attributes}; Max-Age=${MAX_AGE_SECONDS}`;
+}

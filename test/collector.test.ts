@@ -1,0 +1,288 @@
+// @vitest-environment node
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDemoServer, type DemoServer, type Hit } from '../demo/app.mjs';
+
+let demo: DemoServer;
+let dataDir: string;
+
+const start = async (options = {}) => {
+  demo = await createDemoServer({ dataDir, port: 0, host: '127.0.0.1', ...options });
+};
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'allur-demo-'));
+  await start();
+});
+
+afterEach(async () => {
+  await demo.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const pixelFields = {
+  event: 'pageview',
+  page: 'https://www.allur.kz/catalog?utm_source=demo',
+  referrer: 'https://www.google.kz/',
+  time: '2026-11-26T17:05:00.000+05:00',
+  browser: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131',
+  language: 'ru-RU',
+  screen: '1280x800',
+  vid: 'v-123',
+  cid: 'c-456',
+  pv: '2024-06-01',
+};
+
+const receipt = {
+  id: 'c-456',
+  time: '2026-11-26T12:00:00.000Z',
+  policyVersion: '2024-06-01',
+  categories: { necessary: true, functional: false, statistics: true, marketing: false },
+  action: 'save',
+  language: 'ru',
+  page: 'https://www.allur.kz/',
+  gpc: false,
+};
+
+const post = (path: string, body: string, type = 'application/x-www-form-urlencoded;charset=UTF-8', headers = {}) =>
+  fetch(demo.url + path, { method: 'POST', body, headers: { 'Content-Type': type, ...headers } });
+
+const postReceipt = (body: unknown) => post('/stat/consent', JSON.stringify(body), 'application/json');
+
+const hits = async (): Promise<Hit[]> => (await fetch(demo.url + '/stat/hits')).json();
+
+/** Sends a raw request (paths are not normalized, bodies may stream) and resolves with the status. */
+const rawRequest = (path: string, options: { method?: string; chunks?: Buffer[] } = {}) =>
+  new Promise<number>((resolve, reject) => {
+    const { port } = new URL(demo.url);
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET' }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    for (const chunk of options.chunks ?? []) req.write(chunk);
+    req.end();
+  });
+
+describe('pixel hits', () => {
+  it('records a beacon POST with every field, the IP, the cookies and the user agent', async () => {
+    const res = await post('/stat/pixel', new URLSearchParams(pixelFields).toString(), 'application/x-www-form-urlencoded;charset=UTF-8', {
+      Cookie: 'allur_vid=v-123; allur_consent=%7B%22v%22%3A1%7D',
+      'User-Agent': 'TestAgent/1.0',
+    });
+    expect(res.status).toBe(204);
+    const [hit] = await hits();
+    expect(hit).toMatchObject({ kind: 'pixel', transport: 'post', ip: '127.0.0.1', userAgent: 'TestAgent/1.0', fields: pixelFields });
+    expect(hit.cookies).toEqual({ allur_vid: 'v-123', allur_consent: '{"v":1}' });
+    expect(Date.parse(hit.receivedAt)).toBeGreaterThan(Date.now() - 10_000);
+  });
+
+  it('reads form fields from a text/plain body', async () => {
+    expect((await post('/stat/pixel', 'event=demo_click&button=test', 'text/plain;charset=UTF-8')).status).toBe(204);
+    expect((await hits())[0].fields).toEqual({ event: 'demo_click', button: 'test' });
+  });
+
+  it('answers an image GET with a 1x1 GIF that is not cached, and records the query fields', async () => {
+    const res = await fetch(`${demo.url}/stat/pixel?${new URLSearchParams({ ...pixelFields, event: 'ad_view', ad: 'spring-sale' })}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/gif');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const gif = Buffer.from(await res.arrayBuffer());
+    expect(gif.subarray(0, 6).toString()).toBe('GIF89a');
+    expect(gif.readUInt16LE(6)).toBe(1);
+    expect(gif.readUInt16LE(8)).toBe(1);
+    expect((await hits())[0]).toMatchObject({ transport: 'image', fields: { event: 'ad_view', ad: 'spring-sale' } });
+  });
+
+  it('trusts X-Forwarded-For only when told to', async () => {
+    const forwarded = { 'X-Forwarded-For': '203.0.113.7, 10.0.0.1' };
+    await post('/stat/pixel', 'event=pageview', undefined, forwarded);
+    expect((await hits())[0].ip).toBe('127.0.0.1');
+    await demo.close();
+    await start({ trustProxy: true });
+    await post('/stat/pixel', 'event=pageview', undefined, forwarded);
+    expect((await hits())[0].ip).toBe('203.0.113.7');
+  });
+
+  it.each([
+    ['no event', 'page=%2F'],
+    ['a bad event name', 'event=%3Cscript%3E'],
+    ['a repeated field', 'event=pageview&event=ad_view'],
+    ['an unparseable time', 'event=pageview&time=yesterday'],
+    ['ad_view without an ad id', 'event=ad_view'],
+  ])('refuses %s with 400', async (_name, body) => {
+    expect((await post('/stat/pixel', body)).status).toBe(400);
+    expect(await hits()).toEqual([]);
+  });
+
+  it('refuses a JSON body with 415', async () => {
+    expect((await post('/stat/pixel', '{"event":"pageview"}', 'application/json')).status).toBe(415);
+  });
+});
+
+describe('consent receipts', () => {
+  it('records the receipt and re-sets the consent cookie in the SPEC §9 format', async () => {
+    const res = await postReceipt(receipt);
+    expect(res.status).toBe(204);
+    const [cookie] = res.headers.getSetCookie();
+    const [pair, ...attributes] = cookie.split('; ');
+    const [name, value] = pair.split(/=(.*)/s);
+    expect(name).toBe('allur_consent');
+    expect(decodeURIComponent(value)).toBe(
+      '{"v":1,"id":"c-456","t":1795694400000,"pv":"2024-06-01","c":{"functional":0,"statistics":1,"marketing":0}}',
+    );
+    expect(value).not.toMatch(/[\s",;\\]/);
+    expect(attributes).toEqual(['Path=/', 'SameSite=Lax', 'Max-Age=15552000']);
+    expect((await hits())[0]).toMatchObject({ kind: 'consent', fields: receipt });
+  });
+
+  it('adds Secure when the request came over https through a trusted proxy', async () => {
+    await demo.close();
+    await start({ trustProxy: true });
+    const res = await fetch(demo.url + '/stat/consent', {
+      method: 'POST',
+      body: JSON.stringify(receipt),
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+    });
+    expect(res.headers.getSetCookie()[0].split('; ')).toContain('Secure');
+  });
+
+  it('expires the cookie on withdrawal', async () => {
+    const res = await postReceipt({ ...receipt, action: 'withdraw' });
+    expect(res.status).toBe(204);
+    const cookie = res.headers.getSetCookie()[0];
+    expect(cookie).toMatch(/^allur_consent=; Path=\/; SameSite=Lax; Max-Age=0;/);
+  });
+
+  it.each([
+    ['bad JSON', '{"id":'],
+    ['a JSON array', '[]'],
+    ['a missing id', JSON.stringify({ ...receipt, id: undefined })],
+    ['an unknown action', JSON.stringify({ ...receipt, action: 'maybe' })],
+    ['a string gpc', JSON.stringify({ ...receipt, gpc: 'false' })],
+    ['a numeric category', JSON.stringify({ ...receipt, categories: { ...receipt.categories, statistics: 1 } })],
+    ['refused necessary', JSON.stringify({ ...receipt, categories: { ...receipt.categories, necessary: false } })],
+    ['a bad time', JSON.stringify({ ...receipt, time: 'now' })],
+  ])('refuses %s with 400 and keeps serving', async (_name, body) => {
+    const res = await post('/stat/consent', body, 'application/json');
+    expect(res.status).toBe(400);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect((await postReceipt(receipt)).status).toBe(204);
+  });
+});
+
+describe('limits and methods', () => {
+  it('refuses a body over 16 KB with 413, declared or streamed, and keeps serving', async () => {
+    expect((await post('/stat/pixel', `event=pageview&x=${'a'.repeat(17 * 1024)}`)).status).toBe(413);
+    const chunks = Array.from({ length: 40 }, () => Buffer.alloc(1024, 'a'));
+    expect(await rawRequest('/stat/consent', { method: 'POST', chunks })).toBe(413);
+    expect((await post('/stat/pixel', 'event=pageview')).status).toBe(204);
+    expect(await hits()).toHaveLength(1);
+  });
+
+  it.each([
+    ['PUT', '/stat/pixel'],
+    ['GET', '/stat/consent'],
+    ['POST', '/stat/hits'],
+    ['GET', '/stat/reset'],
+    ['DELETE', '/'],
+  ])('answers %s %s with 405', async (method, path) => {
+    expect((await fetch(demo.url + path, { method })).status).toBe(405);
+  });
+});
+
+describe('storage', () => {
+  it('appends the same hits to the NDJSON file', async () => {
+    await post('/stat/pixel', 'event=pageview');
+    await postReceipt(receipt);
+    await fetch(`${demo.url}/stat/pixel?event=ad_view&ad=spring-sale`);
+    const lines = readFileSync(demo.hitsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(demo.hitsFile).toBe(join(dataDir, 'hits.ndjson'));
+    expect(lines).toEqual(await hits());
+    expect(lines.map((hit) => hit.kind)).toEqual(['pixel', 'consent', 'pixel']);
+  });
+
+  it('keeps only the newest hits in memory, and reset clears them', async () => {
+    await demo.close();
+    await start({ maxHits: 3 });
+    for (const n of [1, 2, 3, 4, 5]) await post('/stat/pixel', `event=e${n}`);
+    expect((await hits()).map((hit) => hit.fields.event)).toEqual(['e3', 'e4', 'e5']);
+    expect(readFileSync(demo.hitsFile, 'utf8').trim().split('\n')).toHaveLength(5);
+    expect((await fetch(demo.url + '/stat/reset', { method: 'POST' })).status).toBe(204);
+    expect(await hits()).toEqual([]);
+  });
+});
+
+describe('pages and files', () => {
+  it('serves the pages with the chosen language and policy version on the script tag', async () => {
+    const html = await (await fetch(`${demo.url}/?lang=kk&pv=2025-01-01`)).text();
+    expect(html).toMatch(/<script src="\/dist\/allur-consent\.iife\.js" defer[^>]*data-policy-version="2025-01-01"/);
+    expect(html).toContain('data-lang="kk"');
+    const fallback = await (await fetch(`${demo.url}/?lang=%22%3E%3Cscript%3E&pv=x`)).text();
+    expect(fallback).toContain('data-lang="ru"');
+    expect(fallback).toContain('data-policy-version="2024-06-01"');
+  });
+
+  it('serves /csp.html with a strict Content-Security-Policy and no inline script or style', async () => {
+    const res = await fetch(demo.url + '/csp.html');
+    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'self';/);
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    const html = await res.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*type="text\/plain")[^>]*>/);
+    expect(html).not.toMatch(/<style|\sstyle=/);
+  });
+
+  it('serves the whitelisted modules of node_modules and demo assets', async () => {
+    for (const path of ['/node_modules/preact/dist/preact.mjs', '/node_modules/js-cookie/dist/js.cookie.mjs', '/demo/panel.js']) {
+      const res = await fetch(demo.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/javascript');
+    }
+  });
+
+  it.each([
+    '/node_modules/preact/package.json',
+    '/node_modules/vitest/package.json',
+    '/demo/../package.json',
+    '/demo/..%2Fpackage.json',
+    '/demo/%2e%2e/app.mjs',
+    '/demo/app.mjs',
+    '/dist/..%2F..%2Fpackage.json',
+    '/dist/../demo/app.mjs',
+    '//etc/passwd',
+    '/package.json',
+  ])('refuses %s', async (path) => {
+    expect(await rawRequest(path)).toBe(404);
+  });
+
+  it('counts requests to the vendor stand-ins as vendor hits', async () => {
+    const res = await fetch(demo.url + '/vendor/tag.js', { headers: { Referer: `${demo.url}/` } });
+    expect(res.status).toBe(200);
+    expect((await hits())[0]).toMatchObject({ kind: 'vendor', fields: { path: '/vendor/tag.js', referer: `${demo.url}/` } });
+  });
+});
+
+describe('live events', () => {
+  it('streams each new hit to an SSE client and stops when it disconnects', async () => {
+    await demo.close();
+    await start({ heartbeatMs: 50 });
+    const abort = new AbortController();
+    const res = await fetch(demo.url + '/stat/events', { signal: abort.signal });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await post('/stat/pixel', 'event=sse_test');
+    let text = '';
+    while (!text.includes('sse_test') || !text.includes(': heartbeat')) text += (await reader.read()).value;
+    const data = text.split('\n').find((line) => line.startsWith('data: ') && line.includes('sse_test'));
+    expect(JSON.parse(data!.slice(6))).toMatchObject({ kind: 'pixel', fields: { event: 'sse_test' } });
+    expect(text).toMatch(/event: hit\n/);
+    expect(demo.store.subscriberCount()).toBe(1);
+    abort.abort();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(demo.store.subscriberCount()).toBe(0);
+    expect((await post('/stat/pixel', 'event=after')).status).toBe(204);
+  });
+});
