@@ -1,0 +1,105 @@
+import { presets } from './presets';
+import type { CategoryConfig, ConsentConfig, OptionalCategory, ResolvedConfig } from './types';
+
+type Bag = Record<string, any>;
+type Rule = [test: (value: any) => unknown, message: string];
+
+/** The categories a visitor may refuse, in the order they are shown and stored. */
+export const OPTIONAL_CATEGORIES: OptionalCategory[] = ['functional', 'statistics', 'marketing'];
+
+const LANGS = ['ru', 'kk', 'en'];
+
+const isString = (value: unknown): value is string => typeof value == 'string';
+const isBoolean = (value: unknown) => typeof value == 'boolean';
+const isObject = (value: unknown): value is Bag => !!value && typeof value == 'object' && !Array.isArray(value);
+const isArrayOf = (test: (item: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(test);
+
+/** http(s), relative and (with `mailto`) mailto URLs; browsers ignore control characters and spaces, so those are dropped before the scheme is read. */
+const isUrl = (mailto?: boolean) => (value: unknown) => {
+  const url = isString(value) && value.replace(/[\x00-\x20]/g, '');
+  return url && (/^https?:/i.test(url) || (mailto && /^mailto:/i.test(url)) || !/^[a-z][\w+.-]*:/i.test(url));
+};
+
+const VERSION_RULE: Rule = [
+  (value) => isString(value) && value.trim() && value.length <= 64,
+  'must be a non-empty string of at most 64 characters',
+];
+const STRINGS_RULE: Rule = [isArrayOf(isString), 'must be an array of strings'];
+const VENDOR_RULE: Rule = [(value) => isBoolean(value) || value == 'auto', 'must be true, false or "auto"'];
+const ENDPOINT_RULE: Rule = [isUrl(), 'must be http(s) or relative'];
+
+// Fields whose type alone does not say what is valid, by key; any other field must have its default's type.
+const RULES: Record<string, Rule> = {
+  policyVersion: VERSION_RULE,
+  policyUrl: [isUrl(true), 'must be http(s), mailto or relative'],
+  lang: [(value) => LANGS.includes(value), 'must be ru, kk or en'],
+  texts: [
+    (value) => isObject(value) && Object.keys(value).every((lang) => LANGS.includes(lang) && isObject(value[lang]) && Object.values(value[lang]).every(isString)),
+    'must map ru, kk or en to texts',
+  ],
+  domain: [(value) => isString(value) && value.length < 254 && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(value), 'must be a host name'],
+  maxAgeDays: [(value) => typeof value == 'number' && value > 0 && value <= 400, 'must be a number of days up to 400'],
+  cookies: [isArrayOf((pattern) => isString(pattern) || pattern instanceof RegExp), 'must be an array of strings and RegExps'],
+  storage: STRINGS_RULE,
+  personalParams: STRINGS_RULE,
+  endpoint: ENDPOINT_RULE,
+  transport: [(value) => value == 'beacon' || value == 'image', 'must be beacon or image'],
+  google: VENDOR_RULE,
+  meta: VENDOR_RULE,
+  nonce: [isString, 'must be a string'],
+};
+
+const category = (...list: CategoryConfig[]) => ({
+  cookies: list.flatMap((preset) => preset.cookies ?? []),
+  storage: list.flatMap((preset) => preset.storage ?? []),
+});
+
+/** The Allur defaults, made fresh for every instance so no two share an array. */
+const defaults = (): ResolvedConfig => ({
+  policyVersion: '1',
+  policyUrl: 'https://www.allur.kz/',
+  lang: undefined,
+  texts: {},
+  cookie: { domain: undefined, maxAgeDays: 180 },
+  categories: {
+    functional: category(),
+    statistics: category(presets.yandexMetrica, presets.googleAnalytics),
+    marketing: category(presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds),
+  },
+  pixel: { endpoint: '/stat/pixel', transport: 'beacon', autoPageview: true, spa: false, personalParams: [] },
+  consentLog: { endpoint: '/stat/consent' },
+  vendors: { google: 'auto', meta: 'auto' },
+  reopenButton: false,
+  nonce: undefined,
+});
+
+/** Resolves `config` with defaults, reporting each bad field or unknown key to `report` and using the default for it. */
+export function resolveConfigLeniently(config: unknown, report: (message: string) => void): ResolvedConfig {
+  const bad = (path: string, message: string) => report(`allur-consent: config${path} ${message}`);
+  const merge = (given: unknown, fallback: Bag, path: string): Bag => {
+    if (!isObject(given)) return given === undefined || bad(path, 'must be an object'), fallback;
+    const merged = { ...fallback };
+    for (const key of Object.keys(given)) {
+      const value = given[key];
+      const name = path + '.' + key;
+      if (!Object.keys(fallback).includes(key)) report(`allur-consent: unknown config key "${name.slice(1)}"`);
+      else if (value === false && (key == 'pixel' || key == 'consentLog')) merged[key] = false;
+      else if (isObject(fallback[key]) && !RULES[key]) merged[key] = merge(value, fallback[key], name);
+      else if (value !== undefined) {
+        const [test, message] = RULES[key] ?? [(it: unknown) => typeof it == typeof fallback[key], 'must be a ' + typeof fallback[key]];
+        if (test(value)) merged[key] = Array.isArray(value) ? [...value] : value;
+        else bad(name, message);
+      }
+    }
+    return merged;
+  };
+  if ((config as Bag)?.policyVersion === undefined) bad('.policyVersion', VERSION_RULE[1]);
+  return merge(config, defaults(), '') as ResolvedConfig;
+}
+
+/** Resolves `config` with defaults; throws a TypeError naming the first bad field or unknown key. */
+export function resolveConfig(config: ConsentConfig): ResolvedConfig {
+  return resolveConfigLeniently(config, (message) => {
+    throw new TypeError(message);
+  });
+}
