@@ -1,0 +1,69 @@
+import Cookies from 'js-cookie';
+import type { OptionalCategory, ResolvedConfig } from './types';
+
+/** The name of the consent cookie (SPEC §9). */
+export const CONSENT_COOKIE = 'allur_consent';
+
+/** The value of the consent cookie: a wire format, so its short keys never change (SPEC §9). */
+export interface ConsentRecord {
+  v: 1;
+  id: string;
+  t: number;
+  pv: string;
+  c: Record<OptionalCategory, 0 | 1>;
+}
+
+const DAY = 864e5;
+// A server may re-set the cookie with its own clock: allow it to run a minute ahead.
+const CLOCK_SKEW = 6e4;
+
+const hasExactly = (value: unknown, keys: string) =>
+  !!value && typeof value == 'object' && Object.keys(value).sort().join() == keys;
+
+/** Reads and validates the consent cookie; anything tampered, oversized, future-dated or expired reads as `undefined`. */
+export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined {
+  try {
+    const raw = Cookies.get(CONSENT_COOKIE);
+    const record = raw && raw.length <= 1024 && JSON.parse(raw);
+    const { c, t } = record;
+    const age = Date.now() - t;
+    return hasExactly(record, 'c,id,pv,t,v') &&
+      record.v === 1 &&
+      /^[\w-]{8,64}$/.test(record.id) &&
+      typeof record.pv == 'string' &&
+      record.pv.length <= 64 &&
+      Number.isInteger(t) &&
+      age > -CLOCK_SKEW &&
+      age < maxAgeDays * DAY &&
+      hasExactly(c, 'functional,marketing,statistics') &&
+      Object.values(c).every((flag) => flag === 0 || flag === 1)
+      ? record
+      : undefined;
+  } catch {
+    // No cookie, unparsable JSON or a document that forbids cookies: no decision.
+    return undefined;
+  }
+}
+
+/** Writes the consent cookie (path /, SameSite=Lax, Secure on https) and returns whether it reads back. */
+export function writeConsentCookie(record: ConsentRecord, cookie: ResolvedConfig['cookie']): boolean {
+  try {
+    Cookies.set(CONSENT_COOKIE, JSON.stringify(record), {
+      path: '/',
+      sameSite: 'Lax',
+      secure: location.protocol == 'https:',
+      domain: cookie.domain,
+      expires: cookie.maxAgeDays,
+    });
+    return JSON.stringify(readConsentCookie(cookie.maxAgeDays)) == JSON.stringify(record);
+  } catch {
+    return false;
+  }
+}
+
+/** Returns a new random consent id. */
+export function newConsentId(): string {
+  return crypto.randomUUID
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => (byte + 256).toString(16).slice(1)).join('');
+}

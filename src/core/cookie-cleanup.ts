@@ -1,0 +1,35 @@
+import Cookies from 'js-cookie';
+
+// Two-label public suffixes a cookie must never be set on; single labels (`kz`) are excluded by rule.
+const PUBLIC_SUFFIXES = 'com.kz org.kz gov.kz edu.kz net.kz mil.kz co.uk org.uk ac.uk gov.uk com.ru org.ru net.ru com.ua com.tr co.jp com.au'.split(' ');
+
+/** The domains a cookie of `host` may live on: the host and each parent label, then `configured`; never a public suffix. */
+export function cookieDomains(host: string, configured?: string): string[] {
+  const labels = host.split('.');
+  const domains = /^[\d.]+$|:/.test(host) ? [host] : labels.map((_, index) => labels.slice(index).join('.'));
+  if (configured) domains.push(configured.replace(/^\./, ''));
+  return [...new Set(domains)].filter((domain) => domain.includes('.') && !PUBLIC_SUFFIXES.includes(domain));
+}
+
+/** Deletes the cookies matching `cookies` (names or RegExps) on path / of every cookie domain, and the `storage` keys. */
+export function cleanCookiesAndStorage(
+  { cookies = [], storage = [] }: { cookies?: Array<string | RegExp>; storage?: string[] },
+  configuredDomain?: string,
+): void {
+  try {
+    const domains = [undefined, ...cookieDomains(location.hostname, configuredDomain)];
+    for (const name of Object.keys(Cookies.get())) {
+      const listed = cookies.some((pattern) => (typeof pattern == 'string' ? pattern == name : name.search(pattern) >= 0));
+      if (listed) for (const domain of domains) Cookies.remove(name, { path: '/', domain });
+    }
+  } catch {
+    // A document that forbids cookies has none to delete.
+  }
+  for (const area of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      for (const key of storage) window[area].removeItem(key);
+    } catch {
+      // Storage switched off or blocked: nothing stored to remove.
+    }
+  }
+}
