@@ -14,6 +14,12 @@ export function sendGif(res) {
 }
 
 /**
+ * The Referer without query and fragment: the demo's vendors are same-origin and get the full
+ * address, while the log must not keep the personal data a query may hold.
+ */
+const pageOnly = (referer = '') => (URL.canParse(referer) ? new URL(referer).origin + new URL(referer).pathname : '');
+
+/**
  * Creates the collector's request handler over a hit store. `trustProxy` lets
  * X-Forwarded-For / X-Forwarded-Proto speak for the client (only behind your own proxy).
  */
@@ -78,7 +84,8 @@ export function createCollector({ store, trustProxy = false, heartbeatMs = 15000
 
   return {
     /** Records a request to a demo vendor resource as a hit of kind "vendor". */
-    recordVendor: (req, url) => store.add(describe(req, 'vendor', { transport: 'get', fields: { path: url.pathname, referer: req.headers.referer ?? '' } })),
+    recordVendor: (req, url) =>
+      store.add(describe(req, 'vendor', { transport: 'get', fields: { path: url.pathname, referer: pageOnly(req.headers.referer) } })),
     /** Handles a collector route; returns false when `url` is not one. Errors become 4xx answers, never crashes. */
     async handle(req, res, url) {
       const route = routes[url.pathname];

@@ -259,9 +259,10 @@ describe('pages and files', () => {
   });
 
   it('counts requests to the vendor stand-ins as vendor hits', async () => {
-    const res = await fetch(demo.url + '/vendor/tag.js', { headers: { Referer: `${demo.url}/` } });
+    const res = await fetch(demo.url + '/vendor/tag.js', { headers: { Referer: `${demo.url}/account?email=a%40b.kz#x` } });
     expect(res.status).toBe(200);
-    expect((await hits())[0]).toMatchObject({ kind: 'vendor', fields: { path: '/vendor/tag.js', referer: `${demo.url}/` } });
+    expect(await res.text()).toContain('vendor-log');
+    expect((await hits())[0]).toMatchObject({ kind: 'vendor', fields: { path: '/vendor/tag.js', referer: `${demo.url}/account` } });
   });
 });
 
