@@ -117,7 +117,9 @@ describe('newConsentId', () => {
   });
 
   it('falls back to getRandomValues without randomUUID', () => {
-    vi.spyOn(crypto, 'randomUUID', 'get' as never).mockReturnValue(undefined as never);
+    const { getRandomValues } = crypto;
+    vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(crypto) });
     expect(newConsentId()).toMatch(/^[0-9a-f]{32}$/);
+    vi.unstubAllGlobals();
   });
 });

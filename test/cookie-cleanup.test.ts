@@ -97,7 +97,7 @@ describe('cleanCookiesAndStorage', () => {
     };
     vi.spyOn(window, 'localStorage', 'get').mockImplementation(blocked);
     vi.spyOn(Storage.prototype, 'removeItem').mockImplementation(blocked);
-    const get = vi.spyOn(document, 'cookie', 'get').mockImplementation(blocked);
+    vi.spyOn(document, 'cookie', 'get').mockImplementation(blocked);
     expect(() => cleanCookiesAndStorage({ cookies: ['_fbp'], storage: ['a'] })).not.toThrow();
     vi.restoreAllMocks();
     expect(names()).toEqual(['_fbp']);

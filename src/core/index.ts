@@ -1,8 +1,164 @@
-import type { ConsentConfig, ConsentCore } from './types';
+import { OPTIONAL_CATEGORIES, resolveConfig } from './config';
+import { CONSENT_COOKIE, newConsentId, readConsentCookie, writeConsentCookie, type ConsentRecord } from './consent-cookie';
+import { sendConsentReceipt } from './consent-log';
+import { cleanCookiesAndStorage } from './cookie-cleanup';
+import { createGate } from './gate';
+import { createPixel } from './pixel';
+import { scrubUrl } from './scrub-url';
+import { createTabSync } from './tab-sync';
+import { createVendorSignals } from './vendors';
+import type {
+  Category,
+  CategoryChoices,
+  ChangeListener,
+  ConsentAction,
+  ConsentConfig,
+  ConsentCore,
+  ConsentError,
+  ConsentState,
+  ErrorListener,
+  OptionalCategory,
+} from './types';
 
 export type * from './types';
+export { resolveConfig, resolveConfigLeniently } from './config';
+export { presets } from './presets';
 
-/** Creates the headless consent instance (first version: state in memory only). */
-export function createConsentCore(config: ConsentConfig): ConsentCore {
-  throw new TypeError(`allur-consent: createConsentCore is not ready yet (policyVersion ${config.policyVersion})`);
+const copy = (state: ConsentState): ConsentState => ({ ...state, categories: { ...state.categories } });
+
+/** Creates the headless consent instance (SPEC §5): decision, consent cookie, pixel, gated markup and tag vendors. */
+export function createConsentCore(input: ConsentConfig): ConsentCore {
+  const config = resolveConfig(input);
+  const { cookie, policyVersion, consentLog } = config;
+  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const vendors = createVendorSignals(config.vendors, gpc);
+  const listeners = { change: new Set<ChangeListener>(), error: new Set<ErrorListener>() };
+  const reported = new Set<string>();
+  const reportOnce = (key: string, ...details: unknown[]) => reported.has(key) || (reported.add(key), console.error(...details));
+  const call = <A extends unknown[]>(set: Set<(...args: A) => void>, ...args: A) => {
+    for (const listener of [...set]) {
+      try {
+        listener(...args);
+      } catch (error) {
+        reportOnce('listener', 'allur-consent: a listener threw', error);
+      }
+    }
+  };
+  const onError = (error: ConsentError) =>
+    listeners.error.size ? call(listeners.error, error) : reportOnce(error.source, error.message, error.cause);
+
+  let cookiesDisabled = navigator.cookieEnabled === false;
+  let policyUpdated = false;
+  // GPC is an opt-out of advertising: marketing stays off whatever was chosen (SPEC §10).
+  const granted = (name: OptionalCategory, value?: boolean) => !!value && !(gpc && name == 'marketing');
+  const stateOf = (record?: ConsentRecord): ConsentState => {
+    const categories = { necessary: true } as CategoryChoices;
+    for (const name of OPTIONAL_CATEGORIES) categories[name] = granted(name, record?.c[name] === 1);
+    const decidedAt = record ? new Date(record.t).toISOString() : null;
+    return { decided: !!record, categories, policyVersion, decidedAt, id: record?.id ?? null };
+  };
+  const storedState = () => {
+    const record = cookiesDisabled ? undefined : readConsentCookie(cookie.maxAgeDays);
+    policyUpdated = !!record && record.pv != policyVersion;
+    return stateOf(policyUpdated ? undefined : record);
+  };
+
+  let state = storedState();
+  const pixel = config.pixel
+    ? createPixel({ config: config.pixel, getState: () => copy(state), cookieDomain: cookie.domain, onError })
+    : { track() {}, update() {}, destroy() {} };
+  const gate = createGate((category) => state.categories[category as Category] === true, onError);
+
+  const propagate = (clean: boolean) => {
+    // A refusal or a withdrawal removes what the refused categories left behind.
+    for (const name of OPTIONAL_CATEGORIES) {
+      if (clean && !state.categories[name]) cleanCookiesAndStorage(config.categories[name], cookie.domain);
+    }
+    vendors.update(copy(state));
+    pixel.update(copy(state));
+    gate.update();
+  };
+  const change = (next: ConsentState, clean = next.decided || state.decided) => {
+    const previous = state;
+    state = next;
+    propagate(clean);
+    call(listeners.change, copy(state), copy(previous));
+    document.dispatchEvent(new CustomEvent('allur-consent:change', { detail: copy(state) }));
+  };
+  const sendReceipt = (action: ConsentAction, id: string, time: number) =>
+    consentLog &&
+    sendConsentReceipt(
+      consentLog.endpoint,
+      {
+        id,
+        time: new Date(time).toISOString(),
+        policyVersion,
+        categories: copy(state).categories,
+        action,
+        language: config.lang ?? 'ru',
+        page: scrubUrl(location.href, config.pixel ? config.pixel.personalParams : []),
+        gpc,
+      },
+      onError,
+    );
+  const decide = (choices: Partial<Record<Category, boolean>>, action: ConsentAction) => {
+    const wanted = { ...state.categories, ...choices };
+    const record = { v: 1, id: state.id ?? newConsentId(), t: Date.now(), pv: policyVersion, c: {} } as ConsentRecord;
+    for (const name of OPTIONAL_CATEGORIES) record.c[name] = granted(name, wanted[name]) ? 1 : 0;
+    policyUpdated = false;
+    // Cookies switched off, or a cookie that does not read back: the decision lives for this page only.
+    cookiesDisabled ||= !writeConsentCookie(record, cookie);
+    if (!cookiesDisabled) tabSync.notify();
+    change(stateOf(record));
+    sendReceipt(action, record.id, record.t);
+  };
+
+  propagate(state.decided);
+  const tabSync = createTabSync(() => {
+    const next = cookiesDisabled ? state : storedState();
+    if (JSON.stringify(next) != JSON.stringify(state)) change(next);
+  });
+
+  return {
+    config,
+    pixel,
+    getState: () => copy(state),
+    getStatus: () => ({ cookiesDisabled, policyUpdated, gpc }),
+    has: (category) => state.categories[category] === true,
+    acceptAll: () => decide({ functional: true, statistics: true, marketing: true }, 'accept-all'),
+    rejectAll: (action = 'reject-all') => decide({ functional: false, statistics: false, marketing: false }, action),
+    set(choices, action = 'save') {
+      for (const [name, value] of Object.entries(choices)) {
+        if (name != 'necessary' && !OPTIONAL_CATEGORIES.includes(name as OptionalCategory)) {
+          throw new TypeError(`allur-consent: unknown category "${name}"`);
+        }
+        if (value !== true && (name == 'necessary' || value !== false)) {
+          throw new TypeError(`allur-consent: ${name} must be ${name == 'necessary' ? 'true' : 'true or false'}`);
+        }
+      }
+      decide(choices, action);
+    },
+    reset() {
+      const { id } = state;
+      cleanCookiesAndStorage({ cookies: [CONSENT_COOKIE] }, cookie.domain);
+      policyUpdated = false;
+      change(stateOf(), true);
+      if (id) sendReceipt('withdraw', id, Date.now());
+      tabSync.notify();
+    },
+    on(event: 'change' | 'error', listener: ChangeListener & ErrorListener) {
+      if (event != 'change' && event != 'error') throw new TypeError(`allur-consent: unknown event "${event}"`);
+      const set: Set<unknown> = listeners[event];
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    destroy() {
+      listeners.change.clear();
+      listeners.error.clear();
+      tabSync.destroy();
+      gate.destroy();
+      pixel.destroy();
+      vendors.destroy();
+    },
+  };
 }

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CORE = join(__dirname, '../src/core');
+const IMPORT = /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s*['"]([^'"]+)['"]/g;
+
+/** Every module specifier imported or re-exported by a source text. */
+const specifiers = (source: string) => [...source.matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? match[3]);
+
+describe('the headless core', () => {
+  const files = readdirSync(CORE, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));
+
+  it('finds the core files and reads their imports', () => {
+    expect(files).toContain('index.ts');
+    expect(specifiers("import { h } from 'preact';\nimport '../ui/mount';\nconst m = import('preact/hooks');")).toEqual([
+      'preact',
+      '../ui/mount',
+      'preact/hooks',
+    ]);
+  });
+
+  it('imports neither Preact nor the UI, only js-cookie and itself', () => {
+    for (const file of files) {
+      for (const specifier of specifiers(readFileSync(join(CORE, file), 'utf8'))) {
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^(js-cookie|\.\/[\w-]+)$/);
+        expect(specifier).not.toMatch(/preact|\/ui\b/);
+      }
+    }
+  });
+});

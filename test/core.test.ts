@@ -1,0 +1,458 @@
+import Cookies from 'js-cookie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createConsentCore } from '../src/core';
+import { CONSENT_COOKIE } from '../src/core/consent-cookie';
+import { createGate } from '../src/core/gate';
+import { createPixel } from '../src/core/pixel';
+import { createVendorSignals } from '../src/core/vendors';
+import type { ConsentConfig, ConsentCore, ConsentState } from '../src/core/types';
+
+// The real collaborators, with every method of what they return watched.
+const watched = <T extends object>(object: T): T => {
+  for (const [key, value] of Object.entries(object)) if (typeof value == 'function') Object.assign(object, { [key]: vi.fn(value) });
+  return object;
+};
+vi.mock('../src/core/gate', async (real) => {
+  const { createGate } = await real<typeof import('../src/core/gate')>();
+  return { createGate: vi.fn((...args: Parameters<typeof createGate>) => watched(createGate(...args))) };
+});
+vi.mock('../src/core/pixel', async (real) => {
+  const { createPixel } = await real<typeof import('../src/core/pixel')>();
+  return { createPixel: vi.fn((...args: Parameters<typeof createPixel>) => watched(createPixel(...args))) };
+});
+vi.mock('../src/core/vendors', async (real) => {
+  const { createVendorSignals } = await real<typeof import('../src/core/vendors')>();
+  return { createVendorSignals: vi.fn((...args: Parameters<typeof createVendorSignals>) => watched(createVendorSignals(...args))) };
+});
+
+const DAY = 864e5;
+const UNDECIDED: ConsentState = {
+  decided: false,
+  categories: { necessary: true, functional: false, statistics: false, marketing: false },
+  policyVersion: 'v1',
+  decidedAt: null,
+  id: null,
+};
+const cores: ConsentCore[] = [];
+const core = (config: Partial<ConsentConfig> = {}) => {
+  const instance = createConsentCore({ policyVersion: 'v1', pixel: false, ...config });
+  cores.push(instance);
+  return instance;
+};
+let fetchMock: ReturnType<typeof vi.fn>;
+const receipts = () =>
+  fetchMock.mock.calls.filter(([url]) => url == '/stat/consent').map(([, init]) => JSON.parse(init.body));
+const storedRecord = () => JSON.parse(Cookies.get(CONSENT_COOKIE)!);
+const store = (record: object) =>
+  Cookies.set(CONSENT_COOKIE, JSON.stringify({ v: 1, id: 'stored-id-1', t: Date.now() - DAY, pv: 'v1', c: { functional: 1, statistics: 1, marketing: 1 }, ...record }));
+const cookieNames = () => Object.keys(Cookies.get()).sort();
+const tick = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
+const lastResult = <T>(factory: unknown) => vi.mocked(factory as () => T).mock.results.at(-1)!.value as T;
+
+beforeEach(() => {
+  fetchMock = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  for (const instance of cores.splice(0)) instance.destroy();
+  for (const name of Object.keys(Cookies.get())) Cookies.remove(name);
+  localStorage.clear();
+  sessionStorage.clear();
+  document.body.innerHTML = '';
+  delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  vi.unstubAllGlobals();
+  vi.clearAllMocks();
+});
+
+describe('before a decision', () => {
+  it('is undecided, grants only necessary and writes nothing to cookies or storage', () => {
+    const cookieSet = vi.spyOn(document, 'cookie', 'set');
+    const storageSet = vi.spyOn(Storage.prototype, 'setItem');
+    const instance = core({ pixel: { endpoint: '/stat/pixel' } });
+    instance.pixel.track('click');
+    expect(instance.getState()).toEqual(UNDECIDED);
+    expect(['necessary', 'functional', 'statistics', 'marketing'].map((name) => instance.has(name as never))).toEqual([true, false, false, false]);
+    expect(instance.getStatus()).toEqual({ cookiesDisabled: false, policyUpdated: false, gpc: false });
+    expect(cookieSet).not.toHaveBeenCalled();
+    expect(storageSet).not.toHaveBeenCalled();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('throws a TypeError naming a bad config field', () => {
+    expect(() => createConsentCore({ policyVersion: '' })).toThrow('allur-consent: config.policyVersion');
+  });
+
+  it('creates vendor signals first, then the pixel and the gate, and tells them the initial state', () => {
+    core({ pixel: { endpoint: '/stat/pixel' } });
+    const [vendorsCall] = vi.mocked(createVendorSignals).mock.invocationCallOrder;
+    expect(vendorsCall).toBeLessThan(vi.mocked(createPixel).mock.invocationCallOrder[0]);
+    expect(vendorsCall).toBeLessThan(vi.mocked(createGate).mock.invocationCallOrder[0]);
+    const initial = expect.objectContaining({ decided: false });
+    expect(lastResult<{ update: () => void }>(createVendorSignals).update).toHaveBeenCalledWith(initial);
+    expect(lastResult<{ update: () => void }>(createPixel).update).toHaveBeenCalledWith(initial);
+    expect(lastResult<{ update: () => void }>(createGate).update).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives a pixel that does nothing when the pixel is off', () => {
+    const instance = core({ pixel: false });
+    expect(createPixel).not.toHaveBeenCalled();
+    expect(() => instance.pixel.track()).not.toThrow();
+  });
+});
+
+describe('decisions', () => {
+  it('accepts all: writes the SPEC §9 cookie, tells listeners, the document and the consent log', async () => {
+    const instance = core();
+    const listener = vi.fn();
+    const documentListener = vi.fn();
+    instance.on('change', listener);
+    document.addEventListener('allur-consent:change', documentListener);
+    instance.acceptAll();
+    document.removeEventListener('allur-consent:change', documentListener);
+
+    const state = instance.getState();
+    expect(state).toMatchObject({ decided: true, categories: { necessary: true, functional: true, statistics: true, marketing: true } });
+    expect(state.id).toMatch(/^[\w-]{8,64}$/);
+    expect(Date.now() - Date.parse(state.decidedAt!)).toBeLessThan(1000);
+    expect(storedRecord()).toEqual({ v: 1, id: state.id, t: Date.parse(state.decidedAt!), pv: 'v1', c: { functional: 1, statistics: 1, marketing: 1 } });
+    expect(listener).toHaveBeenCalledWith(state, expect.objectContaining({ decided: false }));
+    expect(documentListener.mock.calls[0][0].detail).toEqual(state);
+    await tick(0);
+    expect(receipts()).toEqual([
+      { id: state.id, time: state.decidedAt, policyVersion: 'v1', categories: state.categories, action: 'accept-all', language: 'ru', page: 'http://localhost:3000/', gpc: false },
+    ]);
+  });
+
+  it('writes no Secure attribute on http', () => {
+    const cookieSet = vi.spyOn(document, 'cookie', 'set');
+    core().acceptAll();
+    expect(cookieSet.mock.calls[0][0]).not.toMatch(/secure/i);
+  });
+
+  it('sends the configured language and a scrubbed page address', async () => {
+    history.replaceState(null, '', '/cars?email=a%40b.kz#top');
+    core({ lang: 'kk' }).rejectAll();
+    history.replaceState(null, '', '/');
+    await tick(0);
+    expect(receipts()[0]).toMatchObject({ language: 'kk', action: 'reject-all' });
+    expect(receipts()[0].page).not.toMatch(/a%40b|a@b|#top/);
+  });
+
+  it('sends no receipt when the consent log is off', () => {
+    core({ consentLog: false }).acceptAll();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('rejects all, by "close" too, and deletes what the refused categories left', async () => {
+    Cookies.set('_ga', '1');
+    Cookies.set('_fbp', '1');
+    Cookies.set('session', '1');
+    localStorage.setItem('_ym_uid', '1');
+    const instance = core();
+    expect(cookieNames()).toEqual(['_fbp', '_ga', 'session']);
+    instance.rejectAll('close');
+    expect(instance.getState().categories).toEqual({ necessary: true, functional: false, statistics: false, marketing: false });
+    expect(cookieNames()).toEqual([CONSENT_COOKIE, 'session']);
+    expect(localStorage.getItem('_ym_uid')).toBeNull();
+    expect(storedRecord().c).toEqual({ functional: 0, statistics: 0, marketing: 0 });
+    instance.rejectAll();
+    await tick(0);
+    expect(receipts().map((receipt) => receipt.action)).toEqual(['close', 'reject-all']);
+  });
+
+  it('keeps the consent id across changes of mind', () => {
+    const instance = core();
+    instance.acceptAll();
+    const { id } = instance.getState();
+    instance.set({ marketing: false });
+    expect(instance.getState().id).toBe(id);
+  });
+
+  it('sets some categories, keeping the others, with action "save" by default', async () => {
+    Cookies.set('_fbp', '1');
+    Cookies.set('_ga', '1');
+    const instance = core();
+    instance.set({ statistics: true, necessary: true });
+    expect(instance.getState().categories).toEqual({ necessary: true, functional: false, statistics: true, marketing: false });
+    expect(cookieNames()).toEqual(['_ga', CONSENT_COOKIE]);
+    instance.set({ functional: true }, 'accept-all');
+    expect(instance.getState().categories).toEqual({ necessary: true, functional: true, statistics: true, marketing: false });
+    await tick(0);
+    expect(receipts().map((receipt) => receipt.action)).toEqual(['save', 'accept-all']);
+  });
+
+  it.each([
+    [{ necessary: false }, 'allur-consent: necessary must be true'],
+    [{ ads: true }, 'allur-consent: unknown category "ads"'],
+    [{ toString: true }, 'allur-consent: unknown category "toString"'],
+    [{ statistics: 'yes' }, 'allur-consent: statistics must be true or false'],
+  ])('refuses set(%j) with a TypeError and changes nothing', (choices, message) => {
+    const instance = core();
+    const cookieSet = vi.spyOn(document, 'cookie', 'set');
+    expect(() => instance.set(choices as never)).toThrow(new TypeError(message));
+    expect(instance.getState().decided).toBe(false);
+    expect(cookieSet).not.toHaveBeenCalled();
+  });
+
+  it('hands out copies of the state', () => {
+    const instance = core();
+    const state = instance.getState();
+    state.categories.statistics = true;
+    state.decided = true;
+    instance.on('change', (next: ConsentState) => (next.categories.marketing = true));
+    instance.set({ statistics: false });
+    expect(instance.getState().categories.marketing).toBe(false);
+    expect(instance.has('statistics')).toBe(false);
+  });
+
+  it('lets the gate activate markup of granted categories only', () => {
+    document.body.innerHTML =
+      '<img data-consent="statistics" data-src="/s.gif" alt=""><img data-consent="marketing" data-src="/m.gif" alt="">';
+    const instance = core();
+    instance.set({ statistics: true });
+    const [statistics, marketing] = document.querySelectorAll('img');
+    expect(statistics.getAttribute('src')).toBe('/s.gif');
+    expect(marketing.getAttribute('src')).toBeNull();
+  });
+});
+
+describe('stored decisions', () => {
+  it('restores a valid decision without writing', () => {
+    store({ c: { functional: 0, statistics: 1, marketing: 0 } });
+    const cookieSet = vi.spyOn(document, 'cookie', 'set');
+    const instance = core();
+    expect(instance.getState()).toMatchObject({ decided: true, id: 'stored-id-1', categories: { statistics: true, functional: false } });
+    expect(cookieSet).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['tampered', 'not json'],
+    ['oversized', JSON.stringify({ v: 1, id: 'stored-id-1', t: Date.now(), pv: 'v1', c: { functional: 1, statistics: 1, marketing: 1 }, pad: 'x'.repeat(1100) })],
+    ['expired', JSON.stringify({ v: 1, id: 'stored-id-1', t: Date.now() - 200 * DAY, pv: 'v1', c: { functional: 1, statistics: 1, marketing: 1 } })],
+  ])('treats a %s cookie as no decision', (_, value) => {
+    Cookies.set(CONSENT_COOKIE, value);
+    const instance = core();
+    expect(instance.getState().decided).toBe(false);
+    expect(instance.has('statistics')).toBe(false);
+    expect(instance.getStatus().policyUpdated).toBe(false);
+  });
+
+  it('asks again after a policy update, and stops saying so after the new decision', () => {
+    store({ pv: 'v0' });
+    const instance = core();
+    expect(instance.getState().decided).toBe(false);
+    expect(instance.has('marketing')).toBe(false);
+    expect(instance.getStatus().policyUpdated).toBe(true);
+    instance.rejectAll();
+    expect(instance.getStatus().policyUpdated).toBe(false);
+    expect(storedRecord().pv).toBe('v1');
+  });
+
+  it('cleans refused categories when the page loads with a stored refusal', () => {
+    Cookies.set('_ga', '1');
+    store({ c: { functional: 1, statistics: 0, marketing: 1 } });
+    core();
+    expect(Cookies.get('_ga')).toBeUndefined();
+  });
+});
+
+describe('reset (withdrawal)', () => {
+  it('deletes the cookie, refuses everything, cleans up and sends a withdraw receipt with the old id', async () => {
+    const instance = core();
+    instance.acceptAll();
+    const { id } = instance.getState();
+    Cookies.set('_ga', '1');
+    Cookies.set('_ttp', '1');
+    sessionStorage.setItem('_ym_uid', '1');
+    const listener = vi.fn();
+    instance.on('change', listener);
+    instance.reset();
+    expect(instance.getState()).toEqual(UNDECIDED);
+    expect(cookieNames()).toEqual([]);
+    expect(sessionStorage.getItem('_ym_uid')).toBeNull();
+    expect(listener).toHaveBeenCalledTimes(1);
+    await tick(0);
+    expect(receipts().at(-1)).toMatchObject({ id, action: 'withdraw', categories: { statistics: false, marketing: false } });
+    instance.acceptAll();
+    expect(instance.getState().id).not.toBe(id);
+  });
+
+  it('cleans tracker cookies even when no decision is current', () => {
+    store({ pv: 'old' });
+    Cookies.set('_ga', '1');
+    core().reset();
+    expect(cookieNames()).toEqual([]);
+    expect(receipts()).toEqual([]);
+  });
+});
+
+describe('Global Privacy Control', () => {
+  beforeEach(() => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true }));
+
+  it('keeps marketing off on accept all, in the state, the cookie and the receipt', async () => {
+    const instance = core();
+    expect(instance.getStatus().gpc).toBe(true);
+    instance.acceptAll();
+    expect(instance.getState().categories).toEqual({ necessary: true, functional: true, statistics: true, marketing: false });
+    expect(storedRecord().c.marketing).toBe(0);
+    instance.set({ marketing: true });
+    expect(instance.has('marketing')).toBe(false);
+    await tick(0);
+    expect(receipts()[0]).toMatchObject({ gpc: true, categories: { marketing: false } });
+  });
+
+  it('reads a stored marketing grant as refused', () => {
+    store({});
+    expect(core().has('marketing')).toBe(false);
+  });
+});
+
+describe('cookies switched off', () => {
+  it('says so at once and keeps the decision in memory for the page', () => {
+    vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
+    const cookieSet = vi.spyOn(document, 'cookie', 'set');
+    const instance = core();
+    expect(instance.getStatus().cookiesDisabled).toBe(true);
+    instance.acceptAll();
+    expect(instance.getState()).toMatchObject({ decided: true, categories: { statistics: true } });
+    expect(cookieSet).not.toHaveBeenCalled();
+  });
+
+  it('notices a cookie that does not read back and fires a change the UI can warn on', () => {
+    const instance = core();
+    vi.spyOn(document, 'cookie', 'set').mockImplementation(() => {});
+    let statusSeen;
+    instance.on('change', () => (statusSeen = instance.getStatus()));
+    instance.rejectAll();
+    expect(statusSeen).toMatchObject({ cookiesDisabled: true });
+    expect(instance.getState().decided).toBe(true);
+  });
+
+  it('keeps the in-memory decision when the tab gets focus again', () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
+    const instance = core();
+    instance.acceptAll();
+    window.dispatchEvent(new Event('focus'));
+    expect(instance.getState().decided).toBe(true);
+  });
+});
+
+describe('listeners and errors', () => {
+  it('survives a throwing listener, tells the next one and reports once', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const instance = core();
+    const second = vi.fn();
+    instance.on('change', () => {
+      throw new Error('page bug');
+    });
+    instance.on('change', second);
+    expect(() => instance.acceptAll()).not.toThrow();
+    instance.rejectAll();
+    expect(second).toHaveBeenCalledTimes(2);
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(instance.getState().categories.statistics).toBe(false);
+  });
+
+  it('unsubscribes', () => {
+    const instance = core();
+    const listener = vi.fn();
+    const off = instance.on('change', listener);
+    off();
+    instance.acceptAll();
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('refuses an unknown event', () => {
+    expect(() => core().on('chnage' as 'change', () => {})).toThrow(new TypeError('allur-consent: unknown event "chnage"'));
+  });
+
+  it('hands a failed receipt to error listeners, else to the console once', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const instance = core();
+    instance.acceptAll();
+    instance.rejectAll();
+    await tick(0);
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(consoleError.mock.calls[0][0]).toMatch(/^allur-consent: consent receipt not recorded/);
+    const onError = vi.fn();
+    instance.on('error', onError);
+    instance.acceptAll();
+    await tick(0);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ source: 'consent-log' }));
+    expect(consoleError).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('other tabs', () => {
+  it('carries a decision and a withdrawal to another tab within a second, without a second write or receipt', async () => {
+    const tab = core();
+    const other = core();
+    const otherChanges = vi.fn();
+    other.on('change', otherChanges);
+    const cookieSet = vi.spyOn(document, 'cookie', 'set');
+    tab.set({ statistics: true });
+    await tick();
+    expect(other.getState()).toEqual(tab.getState());
+    expect(otherChanges).toHaveBeenCalledTimes(1);
+    expect(cookieSet).toHaveBeenCalledTimes(1);
+    expect(receipts()).toHaveLength(1);
+    tab.reset();
+    await tick();
+    expect(other.getState().decided).toBe(false);
+    expect(otherChanges).toHaveBeenCalledTimes(2);
+  });
+
+  it('re-reads the cookie on focus when BroadcastChannel is missing', () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const tab = core();
+    const other = core();
+    tab.acceptAll();
+    expect(other.getState().decided).toBe(false);
+    window.dispatchEvent(new Event('focus'));
+    expect(other.getState()).toEqual(tab.getState());
+  });
+
+  it('fires no change when another tab decided the same', () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const tab = core();
+    tab.acceptAll();
+    const listener = vi.fn();
+    tab.on('change', listener);
+    window.dispatchEvent(new Event('focus'));
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+describe('instances and destroy', () => {
+  it('survives a double init (StrictMode): the destroyed one goes quiet, the new one works', async () => {
+    const first = core();
+    const firstListener = vi.fn();
+    first.on('change', firstListener);
+    first.destroy();
+    const second = core();
+    second.acceptAll();
+    await tick();
+    expect(firstListener).not.toHaveBeenCalled();
+    expect(first.getState().decided).toBe(false);
+    expect(second.getState().decided).toBe(true);
+  });
+
+  it('destroys the gate, the pixel and the vendor signals', () => {
+    core({ pixel: { endpoint: '/stat/pixel' } }).destroy();
+    for (const factory of [createGate, createPixel, createVendorSignals]) {
+      expect(lastResult<{ destroy: () => void }>(factory).destroy).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('leaves no focus listener behind', () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const instance = core();
+    instance.destroy();
+    Cookies.set(CONSENT_COOKIE, JSON.stringify({ v: 1, id: 'stored-id-1', t: Date.now(), pv: 'v1', c: { functional: 1, statistics: 1, marketing: 1 } }));
+    window.dispatchEvent(new Event('focus'));
+    expect(instance.getState().decided).toBe(false);
+  });
+});
