@@ -1,6 +1,6 @@
 // Validation of the pixel's form fields (SPEC §7).
 
-const FIELD_NAME = /^[A-Za-z][\w.-]{0,63}$/;
+const FIELD_NAME = /^[\w.-]{1,64}$/;
 const EVENT_NAME = /^[A-Za-z][\w.:-]{0,63}$/;
 const MAX_FIELDS = 40;
 

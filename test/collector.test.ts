@@ -81,8 +81,8 @@ describe('pixel hits', () => {
   });
 
   it('reads form fields from a text/plain body', async () => {
-    expect((await post('/stat/pixel', 'event=demo_click&button=test', 'text/plain;charset=UTF-8')).status).toBe(204);
-    expect((await hits())[0].fields).toEqual({ event: 'demo_click', button: 'test' });
+    expect((await post('/stat/pixel', 'event=demo_click&button=test&_step=2', 'text/plain;charset=UTF-8')).status).toBe(204);
+    expect((await hits())[0].fields).toEqual({ event: 'demo_click', button: 'test', _step: '2' });
   });
 
   it('answers an image GET with a 1x1 GIF that is not cached, and records the query fields', async () => {
@@ -109,6 +109,7 @@ describe('pixel hits', () => {
 
   it.each([
     ['no event', 'page=%2F'],
+    ['a bad field name', 'event=pageview&a%20b=1'],
     ['a bad event name', 'event=%3Cscript%3E'],
     ['a repeated field', 'event=pageview&event=ad_view'],
     ['an unparseable time', 'event=pageview&time=yesterday'],
