@@ -11,6 +11,7 @@ const PUBLIC_DIR = join(DEMO_DIR, 'public');
 
 export const LANGS = ['ru', 'kk', 'en'];
 export const POLICY_VERSIONS = ['2024-06-01', '2025-01-01'];
+export const TRANSPORTS = ['beacon', 'image'];
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -69,10 +70,10 @@ async function renderFragment(name, page, vars) {
   return html.replace(/\{\{(\w+)\}\}/g, (tag, key) => vars[key] ?? tag);
 }
 
-/** The page's language and policy version from `?lang=` and `?pv=`, each limited to the demo's choices. */
+/** The page's `?lang=`, `?pv=` and `?transport=`, each limited to the demo's choices (else the first). */
 export function pageVars(url) {
-  const pick = (value, allowed) => (allowed.includes(value) ? value : allowed[0]);
-  return { lang: pick(url.searchParams.get('lang'), LANGS), pv: pick(url.searchParams.get('pv'), POLICY_VERSIONS) };
+  const pick = (name, allowed) => (allowed.includes(url.searchParams.get(name)) ? url.searchParams.get(name) : allowed[0]);
+  return { lang: pick('lang', LANGS), pv: pick('pv', POLICY_VERSIONS), transport: pick('transport', TRANSPORTS) };
 }
 
 /** Serves a page, a demo asset, a dist file or a whitelisted module; returns false when `url` is none of them. */

@@ -219,12 +219,14 @@ describe('storage', () => {
 
 describe('pages and files', () => {
   it('serves the pages with the chosen language and policy version on the script tag', async () => {
-    const html = await (await fetch(`${demo.url}/?lang=kk&pv=2025-01-01`)).text();
+    const html = await (await fetch(`${demo.url}/?lang=kk&pv=2025-01-01&transport=image`)).text();
+    expect(html).toContain('data-pixel-transport="image"');
     expect(html).toMatch(/<script src="\/dist\/allur-consent\.iife\.js" defer[^>]*data-policy-version="2025-01-01"/);
     expect(html).toContain('data-lang="kk"');
     const fallback = await (await fetch(`${demo.url}/?lang=%22%3E%3Cscript%3E&pv=x`)).text();
     expect(fallback).toContain('data-lang="ru"');
     expect(fallback).toContain('data-policy-version="2024-06-01"');
+    expect(fallback).toContain('data-pixel-transport="beacon"');
   });
 
   it('serves /csp.html with a strict Content-Security-Policy and no inline script or style', async () => {

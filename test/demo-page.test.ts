@@ -125,6 +125,13 @@ describe('the demo page in Chromium', { timeout: 30_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('sends hits as image GETs with ?transport=image', async () => {
+    const { page } = await visit('/?transport=image');
+    await clickAction(page, 'accept-all');
+    await waitForHit((hit) => hit.fields.event === 'pageview');
+    expect(pixelHits('pageview')[0].transport).toBe('image');
+  });
+
   it('asks again when the policy version changes', async () => {
     const { page } = await visit('/');
     await clickAction(page, 'accept-all');

@@ -90,16 +90,19 @@
     $('dev-cookie').textContent = `allur_consent = ${readCookie('allur_consent')}\nallur_vid = ${readCookie('allur_vid')}`;
   };
 
+  // Each switch link sets one of the page's query choices and keeps the others.
   const linkSwitches = () => {
-    const { demoLang: lang, demoPv: pv } = document.documentElement.dataset;
-    const current = { lang, pv };
-    for (const link of document.querySelectorAll('[data-set-lang], [data-set-pv]')) {
-      const [key, value] = link.dataset.setLang ? ['lang', link.dataset.setLang] : ['pv', link.dataset.setPv];
+    const current = document.documentElement.dataset;
+    for (const link of document.querySelectorAll('.dev-switch a')) {
+      // `data-set-lang="kk"` → dataset `setLang` → query `lang`, page choice `demoLang`.
+      const [attribute, value] = Object.entries(link.dataset)[0];
+      const name = attribute.slice(3);
+      const key = name.toLowerCase();
       const url = new URL(location.href);
       url.searchParams.set(key, value);
       url.hash = '';
       link.href = url.pathname + url.search;
-      if (current[key] === value) link.setAttribute('aria-current', 'true');
+      if (current['demo' + name] === value) link.setAttribute('aria-current', 'true');
     }
   };
 
