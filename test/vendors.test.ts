@@ -1,24 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVendorSignals } from '../src/core/vendors';
-import type { CategoryChoices, ConsentState } from '../src/core/types';
+import { decided, undecided } from './consent-states';
 
 type Page = { gtag?: unknown; dataLayer?: unknown[]; fbq?: unknown };
 const page = window as unknown as Page;
 
-const undecided: ConsentState = {
-  decided: false,
-  categories: { necessary: true, functional: false, statistics: false, marketing: false },
-  policyVersion: '2024-06-01',
-  decidedAt: null,
-  id: null,
-};
-const decided = (choices: Partial<CategoryChoices>): ConsentState => ({
-  ...undecided,
-  decided: true,
-  categories: { ...undecided.categories, ...choices },
-  decidedAt: '2026-11-26T17:05:00.000+05:00',
-  id: 'c0ffee',
-});
 const all = decided({ functional: true, statistics: true, marketing: true });
 const none = decided({});
 

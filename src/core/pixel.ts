@@ -1,3 +1,7 @@
+import Cookies from 'js-cookie';
+import { newConsentId } from './consent-cookie';
+import { cleanCookiesAndStorage } from './cookie-cleanup';
+import { scrubUrl } from './scrub-url';
 import type { ConsentError, ConsentState, Pixel, ResolvedConfig } from './types';
 
 export interface PixelOptions {
@@ -12,8 +16,176 @@ export interface PixelController extends Pixel {
   destroy(): void;
 }
 
+type Props = Parameters<Pixel['track']>[1];
+/** A hit as recorded when it happened; the visitor, consent and browser fields are added when it is sent. */
+type Hit = [fields: Record<string, string>, props: Props];
+
+const VISITOR_COOKIE = 'allur_vid';
+// Hits made before a decision wait in memory; a page that tracks in a loop must not grow it without end.
+const QUEUE_LIMIT = 20;
+const AD_SELECTOR = '[data-pixel-ad]';
+
+/** The access time as ISO 8601 with the visitor's local offset: `2026-11-26T17:05:00.000+05:00`. */
+const localTime = (now = new Date()) => {
+  const offset = -now.getTimezoneOffset() * 6e4;
+  // The offset, as a time since the epoch, prints its own `hh:mm`.
+  const iso = (time: number) => new Date(time).toISOString();
+  return iso(+now + offset).slice(0, 23) + (offset < 0 ? '-' : '+') + iso(Math.abs(offset)).slice(11, 16);
+};
+
 /** Creates the statistics pixel (SPEC §7): sends hits only while statistics is granted. */
-export function createPixel(options: PixelOptions): PixelController {
-  void options;
-  return { track() {}, update() {}, destroy() {} };
+export function createPixel({ config, getState, cookieDomain, onError }: PixelOptions): PixelController {
+  const { endpoint, personalParams } = config;
+  const scrub = (url: string) => scrubUrl(url, personalParams);
+  // Hits made before a decision; `null` once decided, so nothing is kept after a refusal.
+  let queue: Hit[] | null = [];
+  let granted = false;
+  let visitorId = '';
+  let page = scrub(location.href);
+  let referrer = scrub(document.referrer);
+  let stopAdViews: (() => void) | undefined;
+  const viewedAds = new WeakSet<Element>();
+
+  /** Posts one hit; a hit that cannot be sent is reported once and dropped, never retried. */
+  const transmit = (body: URLSearchParams) => {
+    const fail = (cause?: unknown) =>
+      onError({ source: 'pixel', message: `hit not sent to ${endpoint}, dropped`, cause });
+    if (config.transport == 'image') {
+      const image = new Image();
+      image.onerror = fail;
+      image.src = endpoint + (endpoint.includes('?') ? '&' : '?') + body;
+      return;
+    }
+    try {
+      // false when the browser refuses to queue it (too large, or too many pending): fetch then.
+      if (navigator.sendBeacon(endpoint, body)) return;
+    } catch {
+      // Missing, or blocked by an extension: fetch may still get through.
+    }
+    (async () => {
+      const response = await fetch(endpoint, { method: 'POST', body, keepalive: true, credentials: 'same-origin' });
+      if (!response.ok) throw response.status;
+    })().catch(fail);
+  };
+
+  const send = ([fields, props]: Hit) => {
+    const { id, policyVersion } = getState();
+    const body = new URLSearchParams({
+      ...fields,
+      browser: navigator.userAgent,
+      language: navigator.language,
+      screen: screen.width + 'x' + screen.height,
+      vid: visitorId,
+      cid: id || '',
+      pv: policyVersion,
+    });
+    // Extra fields never overwrite the standard ones.
+    for (const key in props) if (!body.has(key)) body.append(key, String(props[key]));
+    transmit(body);
+  };
+
+  const track: Pixel['track'] = (event, props) => {
+    const hit: Hit = [{ event: event || 'pageview', page: scrub(location.href), referrer, time: localTime() }, props];
+    if (granted) send(hit);
+    else if (queue && queue.length < QUEUE_LIMIT) queue.push(hit);
+  };
+
+  /** Sends one `ad_view` per `[data-pixel-ad]` element, the first time half of it is visible for a second. */
+  const watchAdViews = () => {
+    const timers = new Map<Element, ReturnType<typeof setTimeout>>();
+    const stopTimer = (ad: Element) => {
+      clearTimeout(timers.get(ad));
+      timers.delete(ad);
+    };
+    const visibility = new IntersectionObserver(
+      (entries) => {
+        for (const { target, isIntersecting, intersectionRatio } of entries) {
+          if (!isIntersecting || intersectionRatio < 0.5) stopTimer(target);
+          else if (!timers.has(target))
+            timers.set(
+              target,
+              setTimeout(() => {
+                stopTimer(target);
+                visibility.unobserve(target);
+                viewedAds.add(target);
+                track('ad_view', { ad: target.getAttribute('data-pixel-ad') || '' });
+              }, 1000),
+            );
+        }
+      },
+      { threshold: 0.5 },
+    );
+    const observeAds = () =>
+      document.querySelectorAll(AD_SELECTOR).forEach((ad) => viewedAds.has(ad) || visibility.observe(ad));
+    const additions = new MutationObserver(observeAds);
+    observeAds();
+    additions.observe(document.documentElement, { childList: true, subtree: true });
+    return () => {
+      visibility.disconnect();
+      additions.disconnect();
+      timers.forEach(clearTimeout);
+    };
+  };
+
+  const navigated = () => {
+    const current = scrub(location.href);
+    if (current == page) return;
+    referrer = page;
+    page = current;
+    track();
+  };
+
+  // replaceState is left alone: routers call it to normalise a URL or store scroll state, not to show a new page.
+  const originalPushState = history.pushState;
+  const pushState: History['pushState'] = function (this: History, ...args) {
+    originalPushState.apply(this, args);
+    navigated();
+  };
+  if (config.spa) {
+    history.pushState = pushState;
+    addEventListener('popstate', navigated);
+  }
+
+  const stopAds = () => {
+    stopAdViews?.();
+    stopAdViews = undefined;
+  };
+
+  const update = (state: ConsentState) => {
+    granted = state.decided && state.categories.statistics;
+    if (granted) {
+      try {
+        visitorId ||= (Cookies.get(VISITOR_COOKIE) || '').match(/^[\w-]{8,64}$/)?.[0] || newConsentId();
+        Cookies.set(VISITOR_COOKIE, visitorId, {
+          path: '/',
+          sameSite: 'Lax',
+          secure: location.protocol == 'https:',
+          domain: cookieDomain,
+          expires: 180,
+        });
+      } catch {
+        // A document that forbids cookies: hits go without a visitor id.
+      }
+      queue?.forEach(send);
+      if (!stopAdViews && typeof IntersectionObserver == 'function') stopAdViews = watchAdViews();
+    } else {
+      stopAds();
+      visitorId = '';
+      cleanCookiesAndStorage({ cookies: [VISITOR_COOKIE] }, cookieDomain);
+    }
+    // Undecided again after a withdrawal: new hits wait for the next decision.
+    queue = state.decided ? null : queue || [];
+  };
+
+  const destroy = () => {
+    stopAds();
+    granted = false;
+    queue = null;
+    removeEventListener('popstate', navigated);
+    // Another script may have wrapped pushState after us: then ours stays in its chain, inert.
+    if (history.pushState == pushState) history.pushState = originalPushState;
+  };
+
+  if (config.autoPageview) track();
+  return { track, update, destroy };
 }

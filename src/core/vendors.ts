@@ -25,10 +25,10 @@ export function createVendorSignals(
   let metaSent: string | undefined;
 
   // gtag() itself pushes its `arguments` object, and GTM reads only such objects from the dataLayer.
-  function gtag(..._: unknown[]) {
+  const gtag: Call = function () {
     if (typeof page.gtag == 'function') page.gtag(...arguments);
     else (page.dataLayer = page.dataLayer || []).push(arguments);
-  }
+  };
 
   /** Tells each vendor present on the page the state; `state` is undefined before the cookie is read. */
   const tell = (state?: ConsentState) => {
