@@ -1,5 +1,6 @@
 // @vitest-environment node
 // The demo as a visitor sees it, in Chromium, against the built script-tag and ESM bundles in dist/.
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +131,17 @@ describe('the demo page in Chromium', { timeout: 30_000 }, () => {
     await clickAction(page, 'accept-all');
     await waitForHit((hit) => hit.fields.event === 'pageview');
     expect(pixelHits('pageview')[0].transport).toBe('image');
+  });
+
+  it('has no axe violations in its own markup (the banner is checked by the library tests)', async () => {
+    for (const path of ['/', '/account']) {
+      const { page } = await visit(path);
+      await clickAction(page, 'accept-all');
+      await waitForHit((hit) => hit.fields.event === 'pageview');
+      const { violations } = await new AxeBuilder({ page }).exclude('allur-consent').analyze();
+      expect(violations.map((violation) => `${path}: ${violation.id}`)).toEqual([]);
+      demo.store.clear();
+    }
   });
 
   it('asks again when the policy version changes', async () => {
