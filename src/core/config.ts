@@ -10,7 +10,6 @@ export const OPTIONAL_CATEGORIES: OptionalCategory[] = ['functional', 'statistic
 const LANGS = ['ru', 'kk', 'en'];
 
 const isString = (value: unknown): value is string => typeof value == 'string';
-const isBoolean = (value: unknown) => typeof value == 'boolean';
 const isObject = (value: unknown): value is Bag => !!value && typeof value == 'object' && !Array.isArray(value);
 const isArrayOf = (test: (item: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(test);
 
@@ -25,17 +24,18 @@ const VERSION_RULE: Rule = [
   'must be a non-empty string of at most 64 characters',
 ];
 const STRINGS_RULE: Rule = [isArrayOf(isString), 'must be an array of strings'];
-const VENDOR_RULE: Rule = [(value) => isBoolean(value) || value == 'auto', 'must be true, false or "auto"'];
+const oneOf = (...values: unknown[]): Rule => [(value) => values.includes(value), 'must be one of ' + values.join(', ')];
+const VENDOR_RULE = oneOf(true, false, 'auto');
 const ENDPOINT_RULE: Rule = [isUrl(), 'must be http(s) or relative'];
 
 // Fields whose type alone does not say what is valid, by key; any other field must have its default's type.
 const RULES: Record<string, Rule> = {
   policyVersion: VERSION_RULE,
   policyUrl: [isUrl(true), 'must be http(s), mailto or relative'],
-  lang: [(value) => LANGS.includes(value), 'must be ru, kk or en'],
+  lang: oneOf(...LANGS),
   texts: [
     (value) => isObject(value) && Object.keys(value).every((lang) => LANGS.includes(lang) && isObject(value[lang]) && Object.values(value[lang]).every(isString)),
-    'must map ru, kk or en to texts',
+    'must map ru, kk, en to texts',
   ],
   domain: [(value) => isString(value) && value.length < 254 && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(value), 'must be a host name'],
   maxAgeDays: [(value) => typeof value == 'number' && value > 0 && value <= 400, 'must be a number of days up to 400'],
@@ -43,7 +43,7 @@ const RULES: Record<string, Rule> = {
   storage: STRINGS_RULE,
   personalParams: STRINGS_RULE,
   endpoint: ENDPOINT_RULE,
-  transport: [(value) => value == 'beacon' || value == 'image', 'must be beacon or image'],
+  transport: oneOf('beacon', 'image'),
   google: VENDOR_RULE,
   meta: VENDOR_RULE,
   nonce: [isString, 'must be a string'],

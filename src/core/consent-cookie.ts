@@ -45,17 +45,17 @@ export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined
   }
 }
 
-/** Writes the consent cookie (path /, SameSite=Lax, Secure on https) and returns whether it reads back. */
+/** Writes the consent cookie (path /, SameSite=Lax, Secure on https) and returns whether the browser kept it. */
 export function writeConsentCookie(record: ConsentRecord, cookie: ResolvedConfig['cookie']): boolean {
   try {
-    Cookies.set(CONSENT_COOKIE, JSON.stringify(record), {
+    const written = Cookies.set(CONSENT_COOKIE, JSON.stringify(record), {
       path: '/',
       sameSite: 'Lax',
       secure: location.protocol == 'https:',
       domain: cookie.domain,
       expires: cookie.maxAgeDays,
     });
-    return JSON.stringify(readConsentCookie(cookie.maxAgeDays)) == JSON.stringify(record);
+    return document.cookie.split('; ').includes(written!.split(';')[0]);
   } catch {
     return false;
   }

@@ -1,14 +1,15 @@
 import Cookies from 'js-cookie';
 
-// Two-label public suffixes a cookie must never be set on; single labels (`kz`) are excluded by rule.
-const PUBLIC_SUFFIXES = 'com.kz org.kz gov.kz edu.kz net.kz mil.kz co.uk org.uk ac.uk gov.uk com.ru org.ru net.ru com.ua com.tr co.jp com.au'.split(' ');
+// Two-label public suffixes under a country code (com.kz, gov.kz, co.uk, com.au…) a cookie must never be set on;
+// single labels (`kz`) are excluded by rule.
+const PUBLIC_SUFFIX = /^(com?|org|net|gov|edu|mil|ac)\.[a-z]{2}$/;
 
 /** The domains a cookie of `host` may live on: the host and each parent label, then `configured`; never a public suffix. */
 export function cookieDomains(host: string, configured?: string): string[] {
   const labels = host.split('.');
   const domains = /^[\d.]+$|:/.test(host) ? [host] : labels.map((_, index) => labels.slice(index).join('.'));
   if (configured) domains.push(configured.replace(/^\./, ''));
-  return [...new Set(domains)].filter((domain) => domain.includes('.') && !PUBLIC_SUFFIXES.includes(domain));
+  return [...new Set(domains)].filter((domain) => domain.includes('.') && !PUBLIC_SUFFIX.test(domain));
 }
 
 /** Deletes the cookies matching `cookies` (names or RegExps) on path / of every cookie domain, and the `storage` keys. */

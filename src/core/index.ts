@@ -101,11 +101,14 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
       },
       onError,
     );
+  const forgetStoredDecision = () => cleanCookiesAndStorage({ cookies: [CONSENT_COOKIE] }, cookie.domain);
   const decide = (choices: Partial<Record<Category, boolean>>, action: ConsentAction) => {
     const wanted = { ...state.categories, ...choices };
     const record = { v: 1, id: state.id ?? newConsentId(), t: Date.now(), pv: policyVersion, c: {} } as ConsentRecord;
     for (const name of OPTIONAL_CATEGORIES) record.c[name] = granted(name, wanted[name]) ? 1 : 0;
     policyUpdated = false;
+    // One copy only: a copy left on another domain (an old config, a server's Set-Cookie) would be read first.
+    if (!cookiesDisabled) forgetStoredDecision();
     // Cookies switched off, or a cookie that does not read back: the decision lives for this page only.
     cookiesDisabled ||= !writeConsentCookie(record, cookie);
     if (!cookiesDisabled) tabSync.notify();
@@ -140,7 +143,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
     },
     reset() {
       const { id } = state;
-      cleanCookiesAndStorage({ cookies: [CONSENT_COOKIE] }, cookie.domain);
+      forgetStoredDecision();
       policyUpdated = false;
       change(stateOf(), true);
       if (id) sendReceipt('withdraw', id, Date.now());
