@@ -36,9 +36,10 @@ afterEach(() => context?.close());
 const trackingHits = () => demo.store.list().filter((hit) => hit.kind !== 'consent');
 const pixelHits = (event: string) => demo.store.list().filter((hit) => hit.kind === 'pixel' && hit.fields.event === event);
 
-/** Opens `path` in a fresh 1280×800 context; collects page errors and CSP violations. */
-async function visit(path: string): Promise<{ page: Page; problems: string[] }> {
+/** Opens `path` in a fresh 1280×800 context (with Global Privacy Control if asked); collects page errors and CSP violations. */
+async function visit(path: string, { gpc = false } = {}): Promise<{ page: Page; problems: string[] }> {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -62,6 +63,7 @@ describe('the demo page in Chromium', { timeout: 30_000 }, () => {
     await page.waitForTimeout(500);
     expect(demo.store.list()).toEqual([]);
     expect(await page.context().cookies()).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
     await expect.poll(() => page.locator('#dev-empty').isVisible()).toBe(true);
 
     await clickAction(page, 'accept-all');
@@ -126,11 +128,12 @@ describe('the demo page in Chromium', { timeout: 30_000 }, () => {
     expect(problems).toEqual([]);
   });
 
-  it('sends hits as image GETs with ?transport=image', async () => {
-    const { page } = await visit('/?transport=image');
+  it('sends hits as image GETs with ?transport=image, and receipts in the page language', async () => {
+    const { page } = await visit('/?transport=image&lang=kk');
     await clickAction(page, 'accept-all');
     await waitForHit((hit) => hit.fields.event === 'pageview');
     expect(pixelHits('pageview')[0].transport).toBe('image');
+    expect(demo.store.list().find((hit) => hit.kind === 'consent')?.fields.language).toBe('kk');
   });
 
   it('has no axe violations in its own markup (the banner is checked by the library tests)', async () => {
@@ -142,6 +145,20 @@ describe('the demo page in Chromium', { timeout: 30_000 }, () => {
       expect(violations.map((violation) => `${path}: ${violation.id}`)).toEqual([]);
       demo.store.clear();
     }
+  });
+
+  it('keeps marketing off under Global Privacy Control, even on "accept all"', async () => {
+    const { page } = await visit('/', { gpc: true });
+    await clickAction(page, 'accept-all');
+    await waitForHit((hit) => hit.fields.event === 'pageview');
+    await page.waitForTimeout(1000);
+    expect(demo.store.list().find((hit) => hit.kind === 'consent')?.fields).toMatchObject({
+      gpc: true,
+      categories: { statistics: true, marketing: false },
+    });
+    const vendorPaths = demo.store.list().map((hit) => hit.fields.path);
+    expect(vendorPaths).not.toContain('/vendor/ad-pixel.gif');
+    expect(vendorPaths).not.toContain('/vendor/embed.html');
   });
 
   it('asks again when the policy version changes', async () => {
