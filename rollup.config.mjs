@@ -1,3 +1,5 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
@@ -22,5 +24,15 @@ export default [
     external,
     plugins: [dts({ tsconfig: './tsconfig.json' })],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: '[name]-[hash].d.ts' },
+  },
+  // The script-tag bundle: everything inlined (Preact, js-cookie, styles, three languages), minified.
+  {
+    input: 'src/iife.ts',
+    plugins: [nodeResolve(), compile()],
+    output: {
+      file: 'dist/allur-consent.iife.js',
+      format: 'iife',
+      plugins: [terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } })],
+    },
   },
 ];

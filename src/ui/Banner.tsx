@@ -1,0 +1,22 @@
+import { ActionButtons } from './ActionButtons';
+import { CloseButton } from './CloseButton';
+import { PolicyLink } from './PolicyLink';
+import type { UiTexts } from './texts';
+
+/** The first layer: a non-modal region with the §3.3 data list and three equal buttons. */
+export function Banner(props: { t: UiTexts; policyUrl: string; policyUpdated: boolean; inert: boolean }) {
+  const { t } = props;
+  return (
+    <section class="banner card" role="region" aria-label={t.region} inert={props.inert}>
+      <div class="text">
+        <h2>{t.title}</h2>
+        {props.policyUpdated && <p class="upd">{t.policyUpdated}</p>}
+        <p>
+          {t.body} <PolicyLink t={t} url={props.policyUrl} />
+        </p>
+      </div>
+      <ActionButtons t={t} class="acts" actions={['accept-all', 'reject-all', 'preferences']} />
+      <CloseButton label={t.close} attrs={{ 'data-consent-action': 'close' }} />
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+/** An icon button with an accessible label; `attrs` carry its `data-consent-*` action. */
+export function CloseButton(props: { label: string; attrs: Record<string, string> }) {
+  return (
+    <button type="button" class="x" aria-label={props.label} {...props.attrs}>
+      <svg viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M3 3l10 10M13 3 3 13" />
+      </svg>
+    </button>
+  );
+}

@@ -1,0 +1,36 @@
+import { ActionButtons } from './ActionButtons';
+import { CloseButton } from './CloseButton';
+import type { UiTexts } from './texts';
+
+export interface NoticeFlags {
+  'auth-warning': boolean;
+  'cookies-disabled': boolean;
+  saved: boolean;
+}
+
+/** A non-blocking notice with a dismiss button; `children` add actions. */
+function Notice(props: { t: UiTexts; name: 'auth-warning' | 'cookies-disabled'; text: string; children?: any }) {
+  return (
+    <div class="note card" data-consent-notice={props.name}>
+      <p>{props.text}</p>
+      {props.children}
+      <CloseButton label={props.t.close} attrs={{ 'data-consent-dismiss': props.name }} />
+    </div>
+  );
+}
+
+/** The status region: §3.3.1 warnings and the "saved" confirmation, announced politely. */
+export function Notices(props: { t: UiTexts; show: NoticeFlags }) {
+  const { t, show } = props;
+  return (
+    <div class="notes" role="status">
+      {show['cookies-disabled'] && <Notice t={t} name="cookies-disabled" text={t.cookiesDisabled} />}
+      {show['auth-warning'] && (
+        <Notice t={t} name="auth-warning" text={t.authWarning}>
+          <ActionButtons t={t} class="" actions={['preferences']} />
+        </Notice>
+      )}
+      {show.saved && <p class="note card">{t.saved}</p>}
+    </div>
+  );
+}

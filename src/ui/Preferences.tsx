@@ -1,0 +1,60 @@
+import type { Category, CategoryChoices } from '../core/types';
+import { ActionButtons } from './ActionButtons';
+import { CloseButton } from './CloseButton';
+import { PolicyLink } from './PolicyLink';
+import type { UiTexts } from './texts';
+
+const categories: Category[] = ['necessary', 'functional', 'statistics', 'marketing'];
+
+/** One labelled switch per category; `necessary` is locked on, `marketing` locked off under GPC. */
+function CategorySwitch(props: { t: UiTexts; id: Category; checked: boolean; gpc: boolean }) {
+  const { t, id } = props;
+  const necessary = id == 'necessary';
+  const gpcLocked = props.gpc && id == 'marketing';
+  return (
+    <li>
+      <div class="row">
+        <label for={'ac-' + id}>{t[id]}</label>
+        {necessary && <span class="on" id="ac-on">{t.alwaysOn}</span>}
+        <input
+          id={'ac-' + id}
+          type="checkbox"
+          role="switch"
+          data-category={id}
+          checked={props.checked && !gpcLocked}
+          disabled={necessary || gpcLocked}
+          aria-describedby={(necessary ? 'ac-on ' : gpcLocked ? 'ac-gpc ' : '') + 'ac-d-' + id}
+        />
+      </div>
+      <p class="small" id={'ac-d-' + id}>{t[`${id}Description`]}</p>
+      {gpcLocked && <p class="small gpc" id="ac-gpc">{t.gpcNotice}</p>}
+    </li>
+  );
+}
+
+/** The second layer: an APG modal dialog with the switches, what is processed by whom, and how to withdraw. */
+export function Preferences(props: { t: UiTexts; choices: CategoryChoices; gpc: boolean; policyUrl: string }) {
+  const { t } = props;
+  return (
+    <div class="back">
+      <div class="dlg card" role="dialog" aria-modal="true" aria-labelledby="ac-title">
+        <h2 id="ac-title" tabIndex={-1}>{t.preferencesTitle}</h2>
+        <CloseButton label={t.close} attrs={{ 'data-consent-dismiss': 'preferences' }} />
+        <div class="scroll">
+          <p>{t.preferencesIntro}</p>
+          <ul>
+            {categories.map((id) => (
+              <CategorySwitch t={t} id={id} checked={props.choices[id]} gpc={props.gpc} />
+            ))}
+          </ul>
+          <p class="small">{t.operator}</p>
+          <p class="small">{t.recipients}</p>
+          <p class="small">
+            {t.withdraw} <PolicyLink t={t} url={props.policyUrl} />
+          </p>
+        </div>
+        <ActionButtons t={t} class="foot" actions={['save', 'reject-all', 'accept-all']} />
+      </div>
+    </div>
+  );
+}

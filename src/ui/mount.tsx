@@ -1,0 +1,155 @@
+import { render } from 'preact';
+import type { CategoryChoices, ConsentCore, Lang } from '../core/types';
+import { Banner } from './Banner';
+import { createHost, sheetOf } from './host';
+import { type NoticeFlags, Notices } from './Notices';
+import { Preferences } from './Preferences';
+import { styles } from './styles.css';
+import { trapTab } from './trap-tab';
+import type { UiTexts } from './texts';
+
+/** The UI methods `createConsent` adds to the core. */
+export interface ConsentUi {
+  showBanner(): void;
+  showPreferences(): void;
+  hide(): void;
+  destroy(): void;
+}
+
+/**
+ * Renders the banner, the preferences dialog and the notices for `core` into a shadow root.
+ * The view state lives in this closure; every change re-renders the whole (small) tree.
+ */
+export function mountUi(core: ConsentCore, t: UiTexts, lang: Lang): ConsentUi {
+  const { config } = core;
+  const { host, shadow, root } = createHost(styles, config.nonce, lang);
+  let banner = !core.getState().decided;
+  let preferences = false;
+  let choices: CategoryChoices = core.getState().categories;
+  let opener: HTMLElement | null = null;
+  let savedTimer: ReturnType<typeof setTimeout> | undefined;
+  const notices: NoticeFlags = { 'auth-warning': false, 'cookies-disabled': core.getStatus().cookiesDisabled, saved: false };
+
+  const update = () => {
+    const status = core.getStatus();
+    render(
+      <>
+        <div class="dock">
+          <Notices t={t} show={notices} />
+          {banner && <Banner t={t} policyUrl={config.policyUrl} policyUpdated={status.policyUpdated} inert={preferences} />}
+          {config.reopenButton && !banner && !preferences && (
+            <button type="button" class="btn fab" data-consent-action="preferences" data-consent-reopen="">
+              {t.reopen}
+            </button>
+          )}
+        </div>
+        {preferences && <Preferences t={t} choices={choices} gpc={status.gpc} policyUrl={config.policyUrl} />}
+      </>,
+      root,
+    );
+  };
+  const find = (selector: string) => root.querySelector<HTMLElement>(selector);
+
+  const openPreferences = (from?: Element | null) => {
+    opener = (from || (document.activeElement == host ? shadow.activeElement : document.activeElement)) as HTMLElement;
+    choices = { ...core.getState().categories };
+    preferences = true;
+    update();
+    find('#ac-title')!.focus();
+  };
+  // Closes the dialog (if open) and gives focus back to what opened it, or to the reopen button.
+  const closePreferences = () => {
+    const wasOpen = preferences;
+    preferences = false;
+    update();
+    if (wasOpen) (opener?.isConnected ? opener : find('.fab'))?.focus();
+  };
+  const decide = (record: () => void) => {
+    banner = false;
+    record();
+    notices.saved = true;
+    clearTimeout(savedTimer);
+    savedTimer = setTimeout(() => {
+      notices.saved = false;
+      update();
+    }, 5000);
+    closePreferences();
+  };
+  const actions: Record<string, () => void> = {
+    'accept-all': () => decide(() => core.acceptAll()),
+    'reject-all': () => decide(() => core.rejectAll('reject-all')),
+    close: () => decide(() => core.rejectAll('close')),
+    save: () => decide(() => core.set(choices, 'save')),
+    preferences: () => openPreferences(),
+  };
+
+  root.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest('button');
+    const action = button?.dataset.consentAction;
+    const dismissed = button?.dataset.consentDismiss as keyof NoticeFlags | 'preferences' | undefined;
+    if (action) actions[action]();
+    else if (dismissed == 'preferences') closePreferences();
+    else if (dismissed) {
+      notices[dismissed] = false;
+      update();
+    }
+  });
+  root.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    choices = { ...choices, [input.dataset.category!]: input.checked };
+  });
+  const onKeydown = (event: KeyboardEvent) => {
+    const dialog = find('[role=dialog]');
+    if (dialog) {
+      if (event.key == 'Escape') closePreferences();
+      else if (event.key == 'Tab') trapTab(event, dialog, shadow);
+    } else if (event.key == 'Escape' && banner && event.composedPath().includes(find('.banner')!)) actions.close();
+  };
+  const onPageClick = (event: MouseEvent) => {
+    const trigger = (event.target as Element).closest?.('[data-consent-open]');
+    if (trigger) {
+      event.preventDefault();
+      openPreferences(trigger);
+    }
+  };
+  document.addEventListener('keydown', onKeydown);
+  document.addEventListener('click', onPageClick);
+
+  const offChange = core.on('change', (state) => {
+    banner = !state.decided;
+    notices['auth-warning'] = state.decided && !state.categories.functional;
+    update();
+  });
+
+  update();
+  // WCAG 2.4.11: the page scrolls focused elements clear of the fixed dock.
+  const padding = document.adoptedStyleSheets && typeof ResizeObserver == 'function' ? sheetOf('') : undefined;
+  const dock = find('.dock')!;
+  const resizeObserver = padding && new ResizeObserver(() => padding.replaceSync(`:root{scroll-padding-bottom:${dock.offsetHeight}px}`));
+  if (padding) {
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, padding];
+    resizeObserver!.observe(dock);
+  }
+
+  return {
+    showBanner() {
+      banner = true;
+      update();
+    },
+    showPreferences: () => openPreferences(),
+    hide() {
+      banner = false;
+      closePreferences();
+    },
+    destroy() {
+      offChange();
+      clearTimeout(savedTimer);
+      resizeObserver?.disconnect();
+      document.removeEventListener('keydown', onKeydown);
+      document.removeEventListener('click', onPageClick);
+      if (padding) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet != padding);
+      render(null, root);
+      host.remove();
+    },
+  };
+}

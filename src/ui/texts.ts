@@ -1,0 +1,22 @@
+import type { Lang, Texts } from '../core/types';
+import { en } from './i18n/en';
+import { kk } from './i18n/kk';
+import { ru } from './i18n/ru';
+
+/** The SPEC text keys plus the few the dialog needs to state operator, recipients and withdrawal (Law 94-V art. 8). */
+export type UiTexts = Texts & { region: string; operator: string; recipients: string; withdraw: string };
+
+const locales: Record<Lang, UiTexts> = { ru, kk, en };
+
+/** The first shipped language among `<html lang>` and the browser's languages (base subtag), else `ru`. */
+export function detectLang(): Lang {
+  const tags = [document.documentElement.lang, ...(navigator.languages || [navigator.language])];
+  for (const tag of tags) {
+    const base = String(tag).split('-')[0].toLowerCase();
+    if (base == 'ru' || base == 'kk' || base == 'en') return base;
+  }
+  return 'ru';
+}
+
+/** The texts of `lang` with the site's overrides for that language on top. */
+export const textsFor = (lang: Lang, overrides: Partial<Texts> = {}): UiTexts => ({ ...locales[lang], ...overrides });

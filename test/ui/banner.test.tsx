@@ -1,0 +1,80 @@
+import { fireEvent } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { setup, storeDecision } from './setup';
+
+const action = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[data-consent-action="${name}"]`)!;
+
+describe('the first layer', () => {
+  it('is a labelled non-modal region with title, the §3.3 data list, the policy link and four controls', () => {
+    const { ui, shadow } = setup();
+    const region = ui.getByRole('region', { name: 'Согласие на cookie' });
+    expect(region.getAttribute('aria-modal')).toBeNull();
+    expect(ui.getByRole('heading', { name: 'Мы используем cookie' })).toBeTruthy();
+    expect(region.textContent).toContain('IP-адрес, данные cookie, сведения о браузере, время посещения, адрес страницы и адрес предыдущей страницы');
+    expect(ui.getByRole('link', { name: 'Политика конфиденциальности' }).getAttribute('href')).toBe('https://www.allur.kz/');
+    expect(ui.getByRole('button', { name: 'Принять все' }).dataset.consentAction).toBe('accept-all');
+    expect(ui.getByRole('button', { name: 'Отклонить все' }).dataset.consentAction).toBe('reject-all');
+    expect(ui.getByRole('button', { name: 'Настройки' }).dataset.consentAction).toBe('preferences');
+    expect(ui.getByRole('button', { name: 'Закрыть' }).dataset.consentAction).toBe('close');
+    expect(shadow.querySelector('[role=dialog]')).toBeNull();
+  });
+
+  it('gives accept, reject and settings the very same styling', () => {
+    const { shadow } = setup();
+    const classes = ['accept-all', 'reject-all', 'preferences'].map((name) => action(shadow, name).className);
+    expect(new Set(classes)).toEqual(new Set(['btn']));
+  });
+
+  it('records each first-layer action as the core decision it names', () => {
+    const cases = [
+      ['accept-all', { functional: true, statistics: true, marketing: true }],
+      ['reject-all', { functional: false, statistics: false, marketing: false }],
+      ['close', { functional: false, statistics: false, marketing: false }],
+    ] as const;
+    for (const [name, categories] of cases) {
+      const { consent, shadow } = setup();
+      fireEvent.click(action(shadow, name));
+      expect(consent.getState()).toMatchObject({ decided: true, categories: { necessary: true, ...categories } });
+      expect(shadow.querySelector('.banner')).toBeNull();
+      consent.destroy();
+      document.cookie = 'allur_consent=; max-age=0; path=/';
+    }
+  });
+
+  it('records a refusal on Escape inside the banner, and ignores Escape elsewhere on the page', () => {
+    const { consent, shadow } = setup();
+    document.body.append(Object.assign(document.createElement('input'), { id: 'page-field' }));
+    fireEvent.keyDown(document.getElementById('page-field')!, { key: 'Escape' });
+    expect(consent.getState().decided).toBe(false);
+    fireEvent.keyDown(action(shadow, 'accept-all'), { key: 'Escape' });
+    expect(consent.getState()).toMatchObject({ decided: true, categories: { functional: false, statistics: false, marketing: false } });
+  });
+
+  it('does not show when a decision for this policy version is stored, and says so when the policy changed', () => {
+    storeDecision('2024-06-01', { functional: 1, statistics: 0, marketing: 0 });
+    const first = setup();
+    expect(first.shadow.querySelector('.banner')).toBeNull();
+    first.consent.destroy();
+    const second = setup({ policyVersion: '2025-01-01' });
+    expect(second.ui.getByText(/Мы обновили политику конфиденциальности/)).toBeTruthy();
+  });
+
+  it('renders the policy link only for http(s), mailto or relative addresses', () => {
+    for (const [url, shown] of [['mailto:info@allur.kz', true], ['/privacy', true], ['policy.html', true]] as const) {
+      const { shadow, consent } = setup({ policyUrl: url });
+      expect(!!shadow.querySelector(`a[href="${url}"]`)).toBe(shown);
+      consent.destroy();
+    }
+  });
+
+  it('comes back on showBanner(), reset() and goes on hide()', () => {
+    const { consent, shadow } = setup();
+    fireEvent.click(action(shadow, 'accept-all'));
+    consent.showBanner();
+    expect(shadow.querySelector('.banner')).not.toBeNull();
+    consent.hide();
+    expect(shadow.querySelector('.banner')).toBeNull();
+    consent.reset();
+    expect(shadow.querySelector('.banner')).not.toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+// Shared fixtures of the UI tests: a fresh page, cookies wiped, and the instance's shadow root as a query scope.
+import { within } from '@testing-library/preact';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { type Consent, type ConsentConfig, createConsent } from '../../src/index';
+
+let current: Consent | undefined;
+
+/** Creates an instance (consent log and pixel off, so nothing leaves jsdom) and returns it with its shadow root. */
+export function setup(config: Partial<ConsentConfig> = {}) {
+  current = createConsent({ policyVersion: '2024-06-01', pixel: false, consentLog: false, ...config });
+  const host = document.querySelector('allur-consent')!;
+  return { consent: current, host, shadow: host.shadowRoot!, ui: within(host.shadowRoot! as unknown as HTMLElement) };
+}
+
+/** Sets the stored decision as a server or another tab would. */
+export const storeDecision = (pv: string, c: { functional: 0 | 1; statistics: 0 | 1; marketing: 0 | 1 }) => {
+  document.cookie = `allur_consent=${encodeURIComponent(JSON.stringify({ v: 1, id: 'abcdefgh12', t: Date.now(), pv, c }))}; path=/`;
+};
+
+/** The element focused inside the shadow root. */
+export const focused = (shadow: ShadowRoot) => shadow.activeElement;
+
+const wipeCookies = () => {
+  for (const pair of document.cookie.split(';')) {
+    const name = pair.split('=')[0].trim();
+    if (name) document.cookie = `${name}=; max-age=0; path=/`;
+  }
+};
+
+beforeEach(() => {
+  wipeCookies();
+  document.documentElement.lang = '';
+  vi.spyOn(navigator, 'languages', 'get').mockReturnValue([]);
+});
+
+afterEach(() => {
+  current?.destroy();
+  current = undefined;
+  document.body.innerHTML = '';
+  wipeCookies();
+});
