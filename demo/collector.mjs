@@ -3,7 +3,7 @@ import { HttpError, clientIp, isSecure, parseCookies, readBody, send } from './h
 import { parsePixelFields } from './pixel-hit.mjs';
 import { consentSetCookie, validateReceipt } from './receipt.mjs';
 
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 const TRANSPARENT_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const FORM_TYPES = ['', 'application/x-www-form-urlencoded', 'text/plain'];
 
