@@ -1,0 +1,90 @@
+import type { ConsentError } from './types';
+
+// Gated markup of SPEC §6: `<script type="text/plain">` placeholders, images and iframes.
+const GATED = 'script[type="text/plain"][data-consent],img[data-consent],iframe[data-consent]';
+// Placeholder attributes the activated script must not carry over.
+const DROPPED = /^(type|data-type|data-consent)$/;
+
+/** Activates `[data-consent]` scripts/images/iframes whose every category is granted; watches for added elements. */
+export function createGate(
+  isGranted: (category: string) => boolean,
+  onError: (error: ConsentError) => void,
+): { update(): void; destroy(): void } {
+  // Without a page (server rendering) every call is a no-op.
+  let live = typeof document == 'object';
+  // Granted script placeholders waiting for their turn, in document order; rebuilt by every update.
+  let queue: HTMLScriptElement[] = [];
+  // The activated external script whose load the rest of the queue waits for.
+  let loading: HTMLScriptElement | null = null;
+
+  // An empty or blank `data-consent` names no real category, so `['']` keeps it inactive.
+  const allowed = (el: Element) => el.getAttribute('data-consent')!.trim().split(/\s+/).every(isGranted);
+
+  // Scripts run one after another, as the parser would have run them: an external one holds back the rest.
+  const runQueue = () => {
+    let placeholder: HTMLScriptElement | undefined;
+    while (!loading && (placeholder = queue.shift())) {
+      // Taken out of the page since the last update: a detached script would never report back.
+      if (placeholder.isConnected) activateScript(placeholder);
+    }
+  };
+
+  const activateScript = (placeholder: HTMLScriptElement) => {
+    const script = document.createElement('script');
+    for (const { name, value } of placeholder.attributes) if (!DROPPED.test(name)) script.setAttribute(name, value);
+    const type = placeholder.getAttribute('data-type');
+    if (type) script.type = type;
+    // Browsers hide the `nonce` attribute from the DOM; only the property still holds it.
+    script.nonce = placeholder.nonce;
+    script.text = placeholder.text;
+    if (placeholder.hasAttribute('src')) {
+      loading = script;
+      const done = (event: Event) => {
+        if (loading != script) return;
+        loading = null;
+        if (event.type == 'error') onError({ source: 'gate', message: `Gated script ${script.src} failed to load` });
+        runQueue();
+      };
+      // Listeners, not `onload`: the page's own `onload` attribute was copied and must keep working.
+      script.addEventListener('load', done);
+      script.addEventListener('error', done);
+    }
+    placeholder.replaceWith(script);
+  };
+
+  const activateMedia = (el: Element) => {
+    // `srcset` first, so the image picks its candidate when `src` starts the load.
+    for (const name of ['srcset', 'src']) {
+      const value = el.getAttribute('data-' + name);
+      if (value != null) {
+        el.removeAttribute('data-' + name);
+        el.setAttribute(name, value);
+      }
+    }
+  };
+
+  const update = () => {
+    if (!live) return;
+    // A loading script taken out of the page may never report back: stop waiting for it.
+    if (loading && !loading.isConnected) loading = null;
+    // Refused or withdrawn placeholders fall out of the queue here; activated ones are no longer in the page.
+    queue = [];
+    for (const el of document.querySelectorAll(GATED)) {
+      if (allowed(el)) el instanceof HTMLScriptElement ? queue.push(el) : activateMedia(el);
+    }
+    runQueue();
+  };
+
+  const observer = live ? new MutationObserver(update) : null;
+  observer?.observe(document, { childList: true, subtree: true });
+
+  return {
+    update,
+    destroy() {
+      live = false;
+      observer?.disconnect();
+      queue = [];
+      loading = null;
+    },
+  };
+}

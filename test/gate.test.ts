@@ -1,0 +1,277 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createGate } from '../src/core/gate';
+import type { ConsentError } from '../src/core/types';
+
+// Inline scripts really run in this jsdom (runScripts: 'dangerously', in the page's own global, so they
+// report through a DOM event); external ones are never fetched, so their load/error events are dispatched by hand.
+let ran: string[] = [];
+document.addEventListener('ran', (event) => ran.push((event as CustomEvent<string>).detail));
+
+const granted = new Set<string>();
+let gate: ReturnType<typeof createGate>;
+let errors: ConsentError[];
+
+function start(...categories: string[]) {
+  categories.forEach((c) => granted.add(c));
+  errors = [];
+  gate = createGate((c) => granted.has(c), (e) => errors.push(e));
+  gate.update();
+}
+
+function grant(...categories: string[]) {
+  categories.forEach((c) => granted.add(c));
+  gate.update();
+}
+
+/** Scripts that are no longer placeholders, in document order. */
+const activeScripts = () => [...document.querySelectorAll<HTMLScriptElement>('script:not([type="text/plain"])')];
+const external = (src: string) => document.querySelector<HTMLScriptElement>(`script[src="${src}"]`)!;
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+const inline = (name: string, category = 'statistics') =>
+  `<script type="text/plain" data-consent="${category}">document.dispatchEvent(new CustomEvent('ran', { detail: '${name}' }))</script>`;
+const remote = (src: string, category = 'statistics') =>
+  `<script type="text/plain" data-consent="${category}" src="${src}"></script>`;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  gate?.destroy();
+  granted.clear();
+  document.body.innerHTML = '';
+  ran = [];
+});
+
+describe('images and iframes', () => {
+  it('moves data-src and data-srcset to src and srcset once granted', () => {
+    document.body.innerHTML = `
+      <img data-consent="statistics" data-src="/p.gif" data-srcset="/p2.gif 2x" alt="">
+      <iframe data-consent="marketing" data-src="https://video.example/embed/1"></iframe>`;
+    start();
+    const img = document.querySelector('img')!;
+    const iframe = document.querySelector('iframe')!;
+    expect(img.hasAttribute('src')).toBe(false);
+    expect(iframe.hasAttribute('src')).toBe(false);
+
+    grant('statistics');
+    expect(img.getAttribute('src')).toBe('/p.gif');
+    expect(img.getAttribute('srcset')).toBe('/p2.gif 2x');
+    expect(img.hasAttribute('data-src')).toBe(false);
+    expect(iframe.hasAttribute('src')).toBe(false);
+
+    grant('marketing');
+    expect(iframe.getAttribute('src')).toBe('https://video.example/embed/1');
+  });
+
+  it('does not set src again when the page reloads an activated iframe elsewhere', () => {
+    document.body.innerHTML = '<iframe data-consent="marketing" data-src="/embed"></iframe>';
+    start('marketing');
+    const iframe = document.querySelector('iframe')!;
+    iframe.setAttribute('src', '/navigated');
+    gate.update();
+    expect(iframe.getAttribute('src')).toBe('/navigated');
+  });
+});
+
+describe('categories', () => {
+  it('needs every category named in data-consent, whatever the spacing', () => {
+    document.body.innerHTML = `
+      <img data-consent=" statistics   marketing " data-src="/both.gif" alt="">
+      ${inline('both', 'statistics\tmarketing')}`;
+    start('statistics');
+    expect(document.querySelector('img')!.hasAttribute('src')).toBe(false);
+    expect(ran).toEqual([]);
+
+    grant('marketing');
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/both.gif');
+    expect(ran).toEqual(['both']);
+  });
+
+  it('never activates an unknown or empty category', () => {
+    document.body.innerHTML = `
+      <img data-consent="statistics ads" data-src="/ads.gif" alt="">
+      <img data-consent="" data-src="/empty.gif" alt="">
+      <img data-consent="  " data-src="/blank.gif" alt="">
+      ${inline('unknown', 'analytics')}`;
+    const isGranted = vi.fn((c: string) => c === 'statistics');
+    gate = createGate(isGranted, () => {});
+    gate.update();
+    expect(document.querySelectorAll('img[src]')).toHaveLength(0);
+    expect(ran).toEqual([]);
+    expect(isGranted.mock.calls.map(([category]) => category)).toContain('ads');
+  });
+
+  it('activates nothing after a refusal, even elements added later', async () => {
+    document.body.innerHTML = `${remote('/a.js')}${inline('b')}<img data-consent="statistics" data-src="/p.gif">`;
+    start('necessary');
+    document.body.insertAdjacentHTML('beforeend', inline('late'));
+    await settle();
+    gate.update();
+    expect(activeScripts()).toHaveLength(0);
+    expect(ran).toEqual([]);
+    expect(document.querySelector('img')!.hasAttribute('src')).toBe(false);
+  });
+});
+
+describe('scripts', () => {
+  it('copies every attribute and the nonce, but not the placeholder type or data-consent', () => {
+    document.body.innerHTML = `<script type="text/plain" data-consent="statistics" data-type="module"
+      src="https://mc.example/tag.js" async defer crossorigin="anonymous" integrity="sha384-abc"
+      referrerpolicy="no-referrer" id="ym" class="tag" data-counter="42" nonce="" onload="void 0"></script>`;
+    const placeholder = document.querySelector('script')!;
+    // A browser hides the nonce attribute of a connected element; only the property still holds it.
+    Object.defineProperty(placeholder, 'nonce', { value: 'r4nd0m' });
+    start('statistics');
+
+    const [script] = activeScripts();
+    expect(script).not.toBe(placeholder);
+    expect(placeholder.isConnected).toBe(false);
+    expect(script.type).toBe('module');
+    expect(script.nonce).toBe('r4nd0m');
+    expect(script.hasAttribute('data-consent')).toBe(false);
+    expect(script.hasAttribute('data-type')).toBe(false);
+    expect(Object.fromEntries([...script.attributes].map((a) => [a.name, a.value]))).toEqual({
+      src: 'https://mc.example/tag.js',
+      async: '',
+      defer: '',
+      crossorigin: 'anonymous',
+      integrity: 'sha384-abc',
+      referrerpolicy: 'no-referrer',
+      id: 'ym',
+      class: 'tag',
+      'data-counter': '42',
+      nonce: 'r4nd0m',
+      onload: 'void 0',
+      type: 'module',
+    });
+  });
+
+  it('removes the type when there is no data-type, and runs inline text', () => {
+    document.body.innerHTML = inline('inline');
+    start('statistics');
+    const [script] = activeScripts();
+    expect(script.hasAttribute('type')).toBe(false);
+    expect(script.text).toContain("detail: 'inline'");
+    expect(ran).toEqual(['inline']);
+  });
+
+  it('ignores scripts that are not text/plain placeholders', () => {
+    document.body.innerHTML = '<script type="application/json" data-consent="statistics">{}</script>';
+    const placeholder = document.querySelector('script')!;
+    start('statistics');
+    expect(document.querySelector('script')).toBe(placeholder);
+  });
+
+  it('runs mixed external and inline scripts in document order, one external at a time', () => {
+    document.body.innerHTML = `${remote('/a.js')}${inline('b')}${remote('/c.js')}${inline('d')}`;
+    start('statistics');
+    expect(activeScripts().map((s) => s.getAttribute('src'))).toEqual(['/a.js']);
+    expect(ran).toEqual([]);
+
+    external('/a.js').dispatchEvent(new Event('load'));
+    expect(ran).toEqual(['b']);
+    expect(activeScripts().map((s) => s.getAttribute('src'))).toEqual(['/a.js', null, '/c.js']);
+
+    external('/c.js').dispatchEvent(new Event('load'));
+    expect(ran).toEqual(['b', 'd']);
+    // Activated scripts stand where their placeholders stood.
+    expect(document.body.children).toHaveLength(4);
+    expect(activeScripts()).toHaveLength(4);
+    expect(errors).toEqual([]);
+  });
+
+  it('goes on after a script that fails to load, and reports it', () => {
+    document.body.innerHTML = `${remote('/broken.js')}${inline('after')}${remote('/next.js')}`;
+    start('statistics');
+    external('/broken.js').dispatchEvent(new Event('error'));
+    expect(ran).toEqual(['after']);
+    expect(external('/next.js')).not.toBeNull();
+    expect(errors).toEqual([{ source: 'gate', message: expect.stringContaining('/broken.js') }]);
+  });
+
+  it('activates each script once across updates, mutations and repeated events', async () => {
+    document.body.innerHTML = `${remote('/a.js')}${inline('b')}`;
+    start('statistics');
+    gate.update();
+    const a = external('/a.js');
+    a.dispatchEvent(new Event('load'));
+    a.dispatchEvent(new Event('load'));
+    a.dispatchEvent(new Event('error'));
+    gate.update();
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(document.querySelectorAll('script[src="/a.js"]')).toHaveLength(1);
+    expect(ran).toEqual(['b']);
+    expect(errors).toEqual([]);
+  });
+
+  it('skips a placeholder removed before its turn', () => {
+    document.body.innerHTML = `${remote('/a.js')}${remote('/gone.js')}${inline('kept')}`;
+    start('statistics');
+    document.querySelector('script[src="/gone.js"]')!.remove();
+    external('/a.js').dispatchEvent(new Event('load'));
+    expect(ran).toEqual(['kept']);
+  });
+
+  it('stops waiting for a loading script taken out of the page', async () => {
+    document.body.innerHTML = `${remote('/a.js')}${inline('b')}`;
+    start('statistics');
+    external('/a.js').remove();
+    await settle();
+    expect(ran).toEqual(['b']);
+  });
+
+  it('does not activate queued scripts once consent is withdrawn, and does when granted again', () => {
+    document.body.innerHTML = `${remote('/a.js')}${inline('b')}`;
+    start('statistics');
+    granted.delete('statistics');
+    gate.update();
+    external('/a.js').dispatchEvent(new Event('load'));
+    expect(ran).toEqual([]);
+
+    grant('statistics');
+    expect(ran).toEqual(['b']);
+  });
+});
+
+describe('elements added later', () => {
+  it('activates elements added after the grant', async () => {
+    start('statistics');
+    document.body.insertAdjacentHTML('beforeend', `${inline('late')}<div><img data-consent="statistics" data-src="/late.gif"></div>`);
+    await settle();
+    expect(ran).toEqual(['late']);
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/late.gif');
+  });
+
+  it('activates elements added before the decision once it grants them', async () => {
+    start();
+    document.body.insertAdjacentHTML('beforeend', inline('early'));
+    await settle();
+    expect(ran).toEqual([]);
+    grant('statistics');
+    expect(ran).toEqual(['early']);
+  });
+
+  it('stops watching and drops queued scripts on destroy', async () => {
+    document.body.innerHTML = `${remote('/a.js')}${inline('queued')}`;
+    start('statistics');
+    gate.destroy();
+    external('/a.js').dispatchEvent(new Event('load'));
+    document.body.insertAdjacentHTML('beforeend', `${inline('late')}<img data-consent="statistics" data-src="/late.gif">`);
+    await settle();
+    gate.update();
+    expect(ran).toEqual([]);
+    expect(document.querySelector('img')!.hasAttribute('src')).toBe(false);
+  });
+});
+
+describe('without a page', () => {
+  it('does nothing and never throws', () => {
+    vi.stubGlobal('document', undefined);
+    const isGranted = vi.fn(() => true);
+    const idle = createGate(isGranted, () => {});
+    expect(() => {
+      idle.update();
+      idle.destroy();
+    }).not.toThrow();
+    expect(isGranted).not.toHaveBeenCalled();
+  });
+});
