@@ -10,8 +10,7 @@ const personalText =
   /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+|(?<!\d)(\d{12}|((\+\s*)?[78][\s()+-]*\d{3}|\(?7\d\d)[\s()+-]*\d{3}[\s+-]*\d\d[\s+-]*\d\d)(?!\d)/gu;
 
 /** Splits `customerPhone`, `user-email`, `Order.Tel` into lower-case words joined by `_`. */
-const keyWords = (key: string) =>
-  key.replace(/(\p{Ll})(?=\p{Lu})/gu, '$1_').toLowerCase().replace(/[^\p{L}]+/gu, '_');
+const keyWords = (key: string) => key.replace(/([a-z])(?=[A-Z])/g, '$1_').toLowerCase().replace(/[^a-z]+/g, '_');
 
 const decode = (text: string) => {
   try {
