@@ -93,6 +93,12 @@ describe('scrubUrl: personal text anywhere', () => {
   });
 });
 
+it('scrubs the README example as the README says', () => {
+  expect(scrubUrl(`${shop}/client/880215300123?utm_source=vk&phone=87012345678&q=aigerim%40mail.kz#top`)).toBe(
+    `${shop}/client/*?utm_source=vk&q=*`,
+  );
+});
+
 describe('scrubUrl: any input', () => {
   it('returns an empty string for what is not a string', () => {
     expect(scrubUrl(undefined as unknown as string)).toBe('');
