@@ -1,0 +1,134 @@
+// WCAG 2.2 AA in Chromium: axe on the banner, the dialog and the notices in every language and colour scheme,
+// a keyboard-only walk through a whole decision, and screenshots of the banner and dialog for review.
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { action, banner, dialog, expectNoErrors, notice, ui, useHarness } from './setup';
+
+const harness = useHarness();
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SCREENSHOTS = 'test-results/screenshots';
+
+/** axe violations inside the `<allur-consent>` host (its open shadow root included), as readable lines. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).include('allur-consent').analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`),
+  );
+}
+
+describe.each(['ru', 'kk', 'en'])('axe, lang %s', (lang) => {
+  test.each(['light', 'dark'] as const)('%s: banner with the cookies-disabled notice, dialog, §3.3.1 notice', async (colorScheme) => {
+    const tab = await harness.newTab({ colorScheme });
+    const { page } = tab;
+    // document.cookie off, so the cookies-disabled notice is on screen together with the banner.
+    const cdp = await tab.context.newCDPSession(page);
+    await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
+    await page.goto(`${harness.origin()}/?lang=${lang}`);
+    await banner(page).waitFor();
+    await notice(page, 'cookies-disabled').waitFor();
+    expect(await ui(page, '.root').getAttribute('lang')).toBe(lang);
+    expect(await violations(page), 'banner and cookies-disabled notice').toEqual([]);
+
+    await action(page, 'preferences').click();
+    await dialog(page).waitFor();
+    expect(await violations(page), 'preferences dialog').toEqual([]);
+
+    await dialog(page).locator('[data-consent-action="reject-all"]').click();
+    await notice(page, 'auth-warning').waitFor();
+    expect(await violations(page), 'auth-warning notice').toEqual([]);
+    expectNoErrors(tab);
+  });
+});
+
+/** The focused element, looking through shadow roots, with where it is and whether a dock card covers it. */
+const focusState = (page: Page) =>
+  page.evaluate(() => {
+    let el = document.activeElement as HTMLElement | null;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
+    const host = document.querySelector('allur-consent')!;
+    const box = el!.getBoundingClientRect();
+    const inHost = el!.getRootNode() === host.shadowRoot;
+    // Cards of the fixed dock (banner, notices) that overlap the focused page control.
+    const covering = inHost
+      ? []
+      : [...host.shadowRoot!.querySelectorAll<HTMLElement>('.dock .card')]
+          .map((card) => card.getBoundingClientRect())
+          .filter((card) => box.left < card.right && card.left < box.right && box.top < card.bottom && card.top < box.bottom)
+          .map((card) => `${Math.round(card.top)}..${Math.round(card.bottom)}`);
+    return {
+      body: el === document.body || el === document.documentElement,
+      inHost,
+      action: el!.dataset.consentAction ?? null,
+      category: el!.dataset.category ?? null,
+      opener: el!.hasAttribute('data-consent-open') && !!el!.closest('.site-footer'),
+      describe: `${el!.tagName.toLowerCase()} "${(el!.textContent ?? '').trim().slice(0, 40)}" at ${Math.round(box.top)}..${Math.round(box.bottom)}`,
+      covering,
+    };
+  });
+
+type Focus = Awaited<ReturnType<typeof focusState>>;
+
+/** Presses Tab until `reached` holds (at most `limit` times), checking at each stop that focus is visible and not lost. */
+async function tabUntil(page: Page, reached: (focus: Focus) => boolean, limit: number): Promise<Focus> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await focusState(page);
+    expect(focus.body, `focus lost after ${i + 1} Tab presses`).toBe(false);
+    expect(focus.covering, `${focus.describe} hidden behind the banner`).toEqual([]);
+    if (reached(focus)) return focus;
+  }
+  throw new Error(`not reached in ${limit} Tab presses`);
+}
+
+test('keyboard only: banner, settings, a switch with Space, save, reopen from the footer with Enter', async () => {
+  const tab = await harness.newTab();
+  const { page } = tab;
+  await page.goto(`${harness.origin()}/`);
+  await banner(page).waitFor();
+
+  const settingsButton = await tabUntil(page, (f) => f.inHost && f.action === 'preferences', 10);
+  expect(settingsButton.inHost).toBe(true);
+  await page.keyboard.press('Enter');
+  await dialog(page).waitFor();
+  expect((await focusState(page)).inHost, 'focus moves into the dialog').toBe(true);
+
+  await tabUntil(page, (f) => f.category === 'statistics', 10);
+  await page.keyboard.press('Space');
+  expect(await ui(page, 'input[data-category="statistics"]').isChecked()).toBe(true);
+  await tabUntil(page, (f) => f.action === 'save', 10);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => dialog(page).count()).toBe(0);
+  expect((await focusState(page)).body, 'focus lost when the dialog closed').toBe(false);
+  expect(await page.evaluate(() => (window as any).AllurConsent.getState().categories.statistics)).toBe(true);
+
+  await tabUntil(page, (f) => f.opener, 150);
+  await page.keyboard.press('Enter');
+  await dialog(page).waitFor();
+  expect((await focusState(page)).inHost, 'focus moves into the reopened dialog').toBe(true);
+  expect(await ui(page, 'input[data-category="statistics"]').isChecked(), 'the dialog shows the saved choice').toBe(true);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialog(page).count()).toBe(0);
+  expect((await focusState(page)).opener, 'focus returns to the footer link').toBe(true);
+  expectNoErrors(tab);
+});
+
+test.each([1280, 320])('screenshots of the banner and the dialog at %i px', async (width) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const tab = await harness.newTab({ viewport: { width, height: width > 800 ? 800 : 640 } });
+  const { page } = tab;
+  await page.goto(`${harness.origin()}/`);
+  await banner(page).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/banner-${width}.png` });
+  const bannerBox = (await banner(page).boundingBox())!;
+  expect(bannerBox.x).toBeGreaterThanOrEqual(0);
+  expect(bannerBox.x + bannerBox.width, 'banner fits the viewport').toBeLessThanOrEqual(width);
+
+  await action(page, 'preferences').click();
+  await dialog(page).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/dialog-${width}.png` });
+  const dialogBox = (await dialog(page).boundingBox())!;
+  expect(dialogBox.x + dialogBox.width, 'dialog fits the viewport').toBeLessThanOrEqual(width);
+  expectNoErrors(tab);
+});
