@@ -108,6 +108,18 @@ describe('Google Consent Mode v2', () => {
   });
 });
 
+it('never throws when a vendor function or the dataLayer is broken', () => {
+  page.dataLayer = {} as unknown[];
+  page.fbq = () => {
+    throw new Error('fbevents.js failed');
+  };
+  expect(() => createVendorSignals({ google: 'auto', meta: 'auto' }, false).update(all)).not.toThrow();
+  page.gtag = () => {
+    throw new Error('gtag failed');
+  };
+  expect(() => createVendorSignals({ google: 'auto', meta: 'auto' }, false).update(all)).not.toThrow();
+});
+
 describe('Meta Pixel', () => {
   it('revokes at creation and grants once marketing is granted, only on change', () => {
     const fbq = (page.fbq = vi.fn());

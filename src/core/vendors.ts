@@ -24,10 +24,16 @@ export function createVendorSignals(
   let googleSent: string | undefined;
   let metaSent: string | undefined;
 
+  // A vendor function that throws (or a dataLayer that is no array) is the tag's failure: the page goes on.
+  const call = (vendor: () => void) => {
+    try {
+      vendor();
+    } catch {}
+  };
   // gtag() itself pushes its `arguments` object, and GTM reads only such objects from the dataLayer.
   const gtag: Call = function () {
-    if (typeof page.gtag == 'function') page.gtag(...arguments);
-    else (page.dataLayer = page.dataLayer || []).push(arguments);
+    const args = arguments;
+    call(() => (typeof page.gtag == 'function' ? page.gtag(...args) : (page.dataLayer = page.dataLayer || []).push(args)));
   };
 
   /** Tells each vendor present on the page the state; `state` is undefined before the cookie is read. */
@@ -54,7 +60,7 @@ export function createVendorSignals(
     }
     const meta = marketing ? 'grant' : 'revoke';
     if (config.meta && typeof page.fbq == 'function' && meta != metaSent) {
-      page.fbq('consent', meta);
+      call(() => page.fbq!('consent', meta));
       metaSent = meta;
     }
   };
