@@ -440,6 +440,13 @@ describe('instances and destroy', () => {
     expect(second.getState().decided).toBe(true);
   });
 
+  it('does not throw when a destroyed instance is still used', () => {
+    const instance = core();
+    instance.destroy();
+    expect(() => instance.acceptAll()).not.toThrow();
+    expect(() => instance.reset()).not.toThrow();
+  });
+
   it('destroys the gate, the pixel and the vendor signals', () => {
     core({ pixel: { endpoint: '/stat/pixel' } }).destroy();
     for (const factory of [createGate, createPixel, createVendorSignals]) {

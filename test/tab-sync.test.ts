@@ -25,6 +25,12 @@ describe('with BroadcastChannel', () => {
     expect(self).not.toHaveBeenCalled();
   });
 
+  it('ignores notify after its own destroy', () => {
+    const tab = createTabSync(vi.fn());
+    tab.destroy();
+    expect(() => tab.notify()).not.toThrow();
+  });
+
   it('hears nothing after destroy', async () => {
     const other = vi.fn();
     const tab = sync(vi.fn());
