@@ -20,24 +20,25 @@ h2{font-size:1.125em;line-height:1.3;margin:0 0 .4em;font-weight:650}
 p{margin:0 0 .6em}
 a{color:var(--ac);text-underline-offset:.15em}
 :focus-visible{outline:2px solid var(--ac);outline-offset:2px}
+h2:focus{outline:0}
 .card{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);box-shadow:0 .5em 2em #0b1a3033}
 .dock{position:fixed;inset:auto 0 0;z-index:var(--z);display:flex;flex-direction:column;align-items:center;gap:.5em;padding:.75em}
 .dock,.notes{pointer-events:none}
 .notes{display:flex;flex-direction:column;align-items:center;gap:.5em;width:100%}
 .banner,.note,.fab{pointer-events:auto}
-.banner{position:relative;width:100%;max-width:60em;max-height:calc(100vh - 1.5em);overflow:auto;display:flex;flex-wrap:wrap;align-items:center;gap:1em 2em;padding:1.25em 3.5em 1.25em 1.5em}
+.banner{position:relative;width:100%;max-width:60em;max-height:80vh;overflow:auto;display:flex;flex-wrap:wrap;align-items:center;gap:1em 2em;padding:1.25em 3.5em 1.25em 1.5em}
 .text{flex:1 1 22em}
 .text p:last-child{margin:0}
 .upd{font-weight:600}
 .acts{flex:1 1 14em;max-width:100%;display:grid;gap:.5em}
 button{font:inherit;color:inherit;background:none;border:0;margin:0;cursor:pointer}
-.btn{min-height:2.75em;padding:.5em 1.25em;border-radius:calc(var(--r) * .75);background:var(--bb);color:var(--bf);font-weight:600;line-height:1.25}
+.btn{min-height:2.75em;padding:.5em .75em;border-radius:calc(var(--r) * .75);background:var(--bb);color:var(--bf);font-weight:600;line-height:1.25}
 .btn:hover,.x:hover{background-image:linear-gradient(#8883,#8883)}
 .x{position:absolute;top:.5em;right:.5em;width:2.75em;height:2.75em;border-radius:50%;display:grid;place-items:center;color:var(--mu)}
 .x svg{width:1.1em;height:1.1em;stroke:currentColor;stroke-width:2;stroke-linecap:round;fill:none}
 .note{display:flex;flex-wrap:wrap;align-items:center;gap:.5em;max-width:44em;padding:.5em .5em .5em 1.25em;border-left:.3em solid var(--ac)}
 .note .x{position:static;margin-left:auto}
-.note p{margin:0;flex:1 1 16em}
+.note p{margin:0;flex:1 1 10em}
 .fab{align-self:flex-start;border-radius:2em;box-shadow:0 .25em 1em #0b1a3040}
 .back{position:fixed;inset:0;z-index:var(--z);background:#070c16a6;display:grid;place-items:center;padding:1em}
 .dlg{position:relative;width:100%;max-width:40em;max-height:100%;display:flex;flex-direction:column;overflow:auto}
@@ -54,6 +55,7 @@ input:checked{background:radial-gradient(circle .55em at 2em,#fff 95%,#0000) var
 input:disabled{opacity:.5;cursor:default}
 .gpc{font-weight:600}
 .foot{display:grid;grid-template-columns:repeat(auto-fit,minmax(11em,1fr));gap:.5em;padding:1em 1.5em;border-top:1px solid var(--bd)}
+@media (max-width:40em){.dock{padding:.5em}.banner{padding:1em}.banner h2{margin-right:2em}.text{max-height:40vh;overflow:auto}}
 @media (prefers-reduced-motion:no-preference){.card{animation:in .2s ease-out}@keyframes in{from{opacity:0;transform:translateY(.5em)}}}
 @media (forced-colors:active){.btn,input{border:1px solid}}
 `;

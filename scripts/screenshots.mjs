@@ -1,0 +1,43 @@
+// Screenshots of the built script-tag bundle: banner, dialog and both notices, in ru/kk/en, 1280 and 320 px wide,
+// light and dark, in Debian's Chromium. Writes PNGs to screenshots/ (git-ignored). Run `npm run build` first.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PAGE = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<body style="margin:0;font:16px system-ui;background:#eef1f5;color:#0b1a30">
+<header style="background:#0b1a30;color:#fff;padding:16px 24px;font-weight:700">ALLUR</header>
+<main style="padding:24px;max-width:900px">${'<p>Каталог автомобилей, сервис и запчасти. '.repeat(12)}</p>
+<p><a href="#" data-consent-open>Настройки cookie</a></p></main></body>`;
+
+// Each state starts from a fresh page; `before` runs ahead of the script, `after` once it is up.
+const states = {
+  banner: {},
+  dialog: { after: () => window.AllurConsent.showPreferences() },
+  'dialog-gpc': { before: () => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }), after: () => window.AllurConsent.showPreferences() },
+  'auth-warning': { after: () => window.AllurConsent.rejectAll() },
+  'cookies-disabled': { before: () => Object.defineProperty(Navigator.prototype, 'cookieEnabled', { get: () => false }) },
+};
+
+mkdirSync('screenshots', { recursive: true });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+for (const width of [1280, 320]) {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await browser.newPage({ viewport: { width, height: width > 400 ? 800 : 640 }, colorScheme, reducedMotion: 'reduce' });
+    for (const lang of ['ru', 'kk', 'en']) {
+      for (const [name, { before, after }] of Object.entries(states)) {
+        await page.goto('about:blank');
+        await page.setContent(PAGE);
+        if (before) await page.evaluate(before);
+        await page.evaluate((lang) => (window.AllurConsentConfig = { policyVersion: '1', lang, pixel: false, consentLog: false, reopenButton: true }), lang);
+        await page.addScriptTag({ path: 'dist/allur-consent.iife.js' });
+        if (after) await page.evaluate(after);
+        await page.screenshot({ path: `screenshots/${name}-${lang}-${width}-${colorScheme}.png` });
+      }
+    }
+    await page.close();
+  }
+}
+await browser.close();
+console.log('screenshots/ written');

@@ -1,0 +1,78 @@
+import { render } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { PolicyLink } from '../../src/ui/PolicyLink';
+import { ru } from '../../src/ui/i18n/ru';
+import { createConsent } from '../../src/index';
+import { setup } from './setup';
+
+describe('the host element', () => {
+  it('is one <allur-consent> with an open shadow root, first in <body>, no inline style anywhere', () => {
+    document.body.innerHTML = '<main>page</main>';
+    const { host, shadow } = setup();
+    expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
+    expect(document.body.firstElementChild).toBe(host);
+    expect(shadow.mode).toBe('open');
+    expect(shadow.querySelector('[style]')).toBeNull();
+    expect(host.hasAttribute('style')).toBe(false);
+  });
+
+  it('falls back to a <style> carrying the nonce when constructable stylesheets are missing', () => {
+    const { shadow } = setup({ nonce: 'r4nd0m' });
+    const style = shadow.querySelector('style')!;
+    expect(style.getAttribute('nonce')).toBe('r4nd0m');
+    expect(style.textContent).toContain('--allur-consent-bg');
+    expect(style.textContent).toContain('prefers-color-scheme:dark');
+    expect(style.textContent).toContain('prefers-reduced-motion');
+  });
+
+  it('adopts a constructable stylesheet where the browser has them, and no <style>', () => {
+    const adopted = vi.fn();
+    const original = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'adoptedStyleSheets');
+    Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', { configurable: true, get: () => [], set: adopted });
+    const replaceSync = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => undefined);
+    try {
+      const { shadow } = setup();
+      expect(shadow.querySelector('style')).toBeNull();
+      expect(adopted).toHaveBeenCalledWith([expect.any(CSSStyleSheet)]);
+      expect(replaceSync.mock.calls[0][0]).toContain(':host{');
+    } finally {
+      if (original) Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', original);
+      else delete (ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    }
+  });
+
+  it('waits for <body> when created in <head>', () => {
+    const body = document.body;
+    body.remove();
+    const consent = createConsent({ policyVersion: '1', pixel: false, consentLog: false });
+    expect(document.querySelector('allur-consent')).toBeNull();
+    document.documentElement.append(body);
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
+    consent.destroy();
+  });
+
+  it('removes the host and its page listeners on destroy', () => {
+    const { consent } = setup();
+    const removed = vi.spyOn(document, 'removeEventListener');
+    consent.destroy();
+    expect(document.querySelector('allur-consent')).toBeNull();
+    expect(removed.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['keydown', 'click']));
+  });
+
+  it('throws a TypeError naming the field on bad config from npm', () => {
+    expect(() => createConsent({ policyVersion: '1', lang: 'de' as 'ru' })).toThrow(/lang/);
+  });
+});
+
+describe('the policy link', () => {
+  it('never renders a javascript:, data: or disguised scheme', () => {
+    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x', '']) {
+      const { container, unmount } = render(<PolicyLink t={ru} url={url} />);
+      expect(container.querySelector('a')).toBeNull();
+      unmount();
+    }
+    const { container } = render(<PolicyLink t={ru} url="https://www.allur.kz/" />);
+    expect(container.querySelector('a')!.textContent).toBe(ru.policyLink);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import { en } from '../../src/ui/i18n/en';
+import { kk } from '../../src/ui/i18n/kk';
+import { ru } from '../../src/ui/i18n/ru';
+import { setup } from './setup';
+
+const SPEC_KEYS =
+  'title body acceptAll rejectAll settings save close policyLink preferencesTitle preferencesIntro alwaysOn necessary ' +
+  'necessaryDescription functional functionalDescription statistics statisticsDescription marketing marketingDescription ' +
+  'authWarning cookiesDisabled policyUpdated gpcNotice saved reopen';
+const locales = { ru, kk, en };
+
+describe('languages', () => {
+  it('ships ru, kk and en with every key filled, each in its own words', () => {
+    for (const key of [...SPEC_KEYS.split(' '), ...Object.keys(ru)]) {
+      for (const texts of Object.values(locales)) expect(texts[key as keyof typeof ru]?.trim()).toBeTruthy();
+    }
+    expect(Object.keys(kk).sort()).toEqual(Object.keys(ru).sort());
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+    const same = Object.keys(ru).filter((key) => ru[key as keyof typeof ru] == kk[key as keyof typeof kk]);
+    expect(same).toEqual(['statistics']); // «Статистика (пиксель)» is the same word in both
+  });
+
+  it('renders the banner and the dialog in each language, with lang on the root', () => {
+    for (const lang of ['ru', 'kk', 'en'] as const) {
+      const { consent, shadow, ui } = setup({ lang });
+      const t = locales[lang];
+      expect(shadow.querySelector('.root')!.getAttribute('lang')).toBe(lang);
+      expect(ui.getByRole('region', { name: t.region }).textContent).toContain(t.body);
+      expect(ui.getByRole('button', { name: t.rejectAll })).toBeTruthy();
+      consent.showPreferences();
+      expect(ui.getByRole('dialog', { name: t.preferencesTitle }).textContent).toContain(t.marketingDescription);
+      consent.destroy();
+    }
+  });
+
+  it('takes lang config, else <html lang>, else the browser languages, else ru', () => {
+    const rootLang = (config = {}) => {
+      const { consent, shadow } = setup(config);
+      const lang = shadow.querySelector('.root')!.getAttribute('lang');
+      consent.destroy();
+      return lang;
+    };
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de-DE', 'en-US', 'ru']);
+    document.documentElement.lang = 'kk-KZ';
+    expect(rootLang({ lang: 'ru' })).toBe('ru');
+    expect(rootLang()).toBe('kk');
+    document.documentElement.lang = 'fr';
+    expect(rootLang()).toBe('en');
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de']);
+    expect(rootLang()).toBe('ru');
+  });
+
+  it('uses the site text overrides of the chosen language, rendered as text, never as HTML', () => {
+    const { shadow, ui } = setup({
+      lang: 'kk',
+      texts: { kk: { title: '<img src=x onerror=alert(1)>Келісім' }, ru: { acceptAll: 'не этот язык' } },
+    });
+    expect(ui.getByRole('heading').textContent).toBe('<img src=x onerror=alert(1)>Келісім');
+    expect(shadow.querySelector('img')).toBeNull();
+    expect(ui.getByRole('button', { name: kk.acceptAll })).toBeTruthy();
+  });
+});

@@ -1,0 +1,86 @@
+import { fireEvent } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setup } from './setup';
+
+const notice = (shadow: ShadowRoot, name: string) => shadow.querySelector<HTMLElement>(`[data-consent-notice="${name}"]`);
+const press = (shadow: ShadowRoot, selector: string) => fireEvent.click(shadow.querySelector<HTMLElement>(selector)!);
+
+afterEach(() => vi.useRealTimers());
+
+describe('notices', () => {
+  it('warns about sections needing authorization after every refusal of functional (§3.3.1), not before', () => {
+    for (const refuse of ['reject-all', 'close']) {
+      const { consent, shadow } = setup();
+      expect(notice(shadow, 'auth-warning')).toBeNull();
+      press(shadow, `.banner [data-consent-action="${refuse}"]`);
+      const warning = notice(shadow, 'auth-warning')!;
+      expect(warning.textContent).toContain('разделы сайта, требующие авторизации, могут быть недоступны');
+      expect(warning.closest('[role=status]')).not.toBeNull();
+      expect(shadow.querySelector('[role=dialog]')).toBeNull();
+      consent.destroy();
+      document.cookie = 'allur_consent=; max-age=0; path=/';
+    }
+  });
+
+  it('warns after saving with functional off, and not after accepting it', () => {
+    const { consent, shadow } = setup();
+    consent.showPreferences();
+    fireEvent.click(shadow.querySelector('[data-category="statistics"]')!);
+    press(shadow, '[data-consent-action="save"]');
+    expect(notice(shadow, 'auth-warning')).not.toBeNull();
+    consent.acceptAll();
+    expect(notice(shadow, 'auth-warning')).toBeNull();
+  });
+
+  it('lets the visitor reopen settings from the warning, or dismiss it', () => {
+    const { shadow } = setup();
+    press(shadow, '.banner [data-consent-action="reject-all"]');
+    press(shadow, '[data-consent-notice="auth-warning"] [data-consent-action="preferences"]');
+    expect(shadow.querySelector('[role=dialog]')).not.toBeNull();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    press(shadow, '[data-consent-notice="auth-warning"] [data-consent-dismiss]');
+    expect(notice(shadow, 'auth-warning')).toBeNull();
+  });
+
+  it('warns at once when the browser keeps no cookies, alongside the banner', () => {
+    vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
+    const { shadow, ui } = setup({ lang: 'en' });
+    expect(notice(shadow, 'cookies-disabled')!.textContent).toContain('Cookies are disabled in your browser');
+    expect(ui.getByRole('region', { name: 'Cookie consent' })).toBeTruthy();
+    press(shadow, '[data-consent-notice="cookies-disabled"] [data-consent-dismiss]');
+    expect(notice(shadow, 'cookies-disabled')).toBeNull();
+  });
+
+  it('announces "saved" in the status region after a choice, for a few seconds', () => {
+    vi.useFakeTimers();
+    const { shadow } = setup();
+    const status = shadow.querySelector('[role=status]')!;
+    expect(status.textContent).toBe('');
+    press(shadow, '.banner [data-consent-action="accept-all"]');
+    expect(status.textContent).toBe('Выбор сохранён');
+    vi.advanceTimersByTime(6000);
+    expect(status.textContent).toBe('');
+  });
+});
+
+describe('the reopen button', () => {
+  it('floats once a choice is made, opens the preferences and takes focus back', () => {
+    const { consent, shadow, ui } = setup({ reopenButton: true });
+    expect(shadow.querySelector('[data-consent-reopen]')).toBeNull();
+    press(shadow, '.banner [data-consent-action="accept-all"]');
+    const reopen = ui.getByRole('button', { name: 'Настройки cookie' });
+    expect(reopen.matches('[data-consent-reopen][data-consent-action="preferences"]')).toBe(true);
+    reopen.focus();
+    fireEvent.click(reopen);
+    expect(ui.getByRole('dialog')).toBeTruthy();
+    press(shadow, '[role=dialog] [data-consent-action="reject-all"]');
+    expect(consent.getState().categories.statistics).toBe(false);
+    expect(shadow.activeElement).toBe(shadow.querySelector('[data-consent-reopen]'));
+  });
+
+  it('is not there unless asked for', () => {
+    const { shadow } = setup();
+    press(shadow, '.banner [data-consent-action="accept-all"]');
+    expect(shadow.querySelector('[data-consent-reopen]')).toBeNull();
+  });
+});
