@@ -12,6 +12,10 @@ const SCREENSHOTS = 'test-results/screenshots';
 
 /** axe violations inside the `<allur-consent>` host (its open shadow root included), as readable lines. */
 async function violations(page: Page): Promise<string[]> {
+  // Cards fade in: contrast is judged on the final colours, not mid-animation.
+  await page.waitForFunction(() =>
+    document.querySelector('allur-consent')!.shadowRoot!.getAnimations().every((a) => a.playState === 'finished'),
+  );
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).include('allur-consent').analyze();
   return results.violations.flatMap((violation) =>
     violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`),
