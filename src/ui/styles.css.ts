@@ -27,10 +27,11 @@ h2:focus{outline:0}
 .notes{display:flex;flex-direction:column;align-items:center;gap:.5em;width:100%}
 .banner,.note,.fab{pointer-events:auto}
 .banner{position:relative;width:100%;max-width:60em;max-height:80vh;overflow:auto;display:flex;flex-wrap:wrap;align-items:center;gap:1em 2em;padding:1.25em 3.5em 1.25em 1.5em}
-.text{flex:1 1 22em}
+.text{flex:99 1 22em}
 .text p:last-child{margin:0}
 .upd{font-weight:600}
-.acts{flex:1 1 14em;max-width:100%;display:grid;gap:.5em}
+.acts{flex:1 1 16em;max-width:100%}
+.acts,.foot{display:grid;grid-auto-rows:1fr;gap:.5em}
 button{font:inherit;color:inherit;background:none;border:0;margin:0;cursor:pointer}
 .btn{min-height:2.75em;padding:.5em .75em;border-radius:calc(var(--r) * .75);background:var(--bb);color:var(--bf);font-weight:600;line-height:1.25}
 .btn:hover,.x:hover{background-image:linear-gradient(#8883,#8883)}
@@ -54,7 +55,7 @@ input{appearance:none;flex:none;width:2.75em;height:1.5em;margin:0;border-radius
 input:checked{background:radial-gradient(circle .55em at 2em,#fff 95%,#0000) var(--ac)}
 input:disabled{opacity:.5;cursor:default}
 .gpc{font-weight:600}
-.foot{display:grid;grid-template-columns:repeat(auto-fit,minmax(11em,1fr));gap:.5em;padding:1em 1.5em;border-top:1px solid var(--bd)}
+.foot{grid-template-columns:repeat(auto-fit,minmax(11em,1fr));padding:1em 1.5em;border-top:1px solid var(--bd)}
 @media (max-width:40em){.dock{padding:.5em}.banner{padding:1em}.banner h2{margin-right:2em}.text{max-height:40vh;overflow:auto}}
 @media (prefers-reduced-motion:no-preference){.card{animation:in .2s ease-out}@keyframes in{from{opacity:0;transform:translateY(.5em)}}}
 @media (forced-colors:active){.btn,input{border:1px solid}}
