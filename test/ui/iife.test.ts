@@ -36,6 +36,11 @@ describe('the script tag', () => {
     expect(shadow()!.querySelector('[data-consent-action="reject-all"]')!.textContent).toBe('Барлығынан бас тарту');
   });
 
+  it('gives the fallback <style> the nonce of its own script tag', () => {
+    const { shadow } = page(['nonce="abc123" data-policy-version="1"']);
+    expect(shadow()!.querySelector('style')!.getAttribute('nonce')).toBe('abc123');
+  });
+
   it('lets data-* attributes win over window.AllurConsentConfig', () => {
     const { window } = page(
       ['data-policy-version="2" data-reopen-button="false"'],
