@@ -114,6 +114,13 @@ describe('scrubUrl: any input', () => {
     expect(scrubUrl(`${shop}/\uD800880215300123`)).toBe('');
   });
 
+  it('stays fast on a long crafted URL (no quadratic backtracking)', () => {
+    const long = `${shop}/${'a.'.repeat(25_000)}?q=${'b'.repeat(50_000)}&x=${'8('.repeat(25_000)}`;
+    const started = performance.now();
+    expect(scrubUrl(long)).toBe(long);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('never throws and never lets an IIN or a personal key through', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (path, value) => {
