@@ -49,7 +49,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   /** Posts one hit; a hit that cannot be sent is reported once and dropped, never retried. */
   const transmit = (body: URLSearchParams) => {
     const fail = (cause?: unknown) =>
-      onError({ source: 'pixel', message: `hit not sent to ${endpoint}, dropped`, cause });
+      onError({ source: 'pixel', message: `pixel hit to ${endpoint} failed and was dropped`, cause });
     if (config.transport == 'image') {
       const image = new Image();
       image.onerror = fail;
