@@ -17,14 +17,15 @@ export function createConsent(config: ConsentConfig): Consent {
   const core = createConsentCore({ ...config, lang: config.lang ?? detectLang() });
   const lang = core.config.lang!;
   let ui: ConsentUi | undefined;
+  let destroyed = false;
   const mount = () => {
-    ui ||= mountUi(core, textsFor(lang, core.config.texts[lang]), lang);
+    if (!destroyed && document.body) ui ||= mountUi(core, textsFor(lang, core.config.texts[lang]), lang);
   };
-  if (document.body) mount();
-  else document.addEventListener('DOMContentLoaded', mount, { once: true });
+  mount();
+  if (!ui) document.addEventListener('DOMContentLoaded', mount, { once: true });
   const withUi = (method: keyof ConsentUi) => () => {
     mount();
-    ui![method]();
+    ui?.[method]();
   };
   return {
     ...core,
@@ -32,6 +33,8 @@ export function createConsent(config: ConsentConfig): Consent {
     showPreferences: withUi('showPreferences'),
     hide: withUi('hide'),
     destroy() {
+      if (destroyed) return;
+      destroyed = true;
       document.removeEventListener('DOMContentLoaded', mount);
       ui?.destroy();
       core.destroy();

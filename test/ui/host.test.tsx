@@ -41,10 +41,36 @@ describe('the host element', () => {
     }
   });
 
+  it('reserves scroll padding for the dock on the page while mounted (WCAG 2.4.11)', () => {
+    let onResize = () => {};
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(callback: () => void) {
+        onResize = callback;
+      }
+      observe() {}
+      disconnect() {}
+    });
+    const replaceSync = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => undefined);
+    const page = document as { adoptedStyleSheets: CSSStyleSheet[] };
+    const siteSheet = new CSSStyleSheet();
+    page.adoptedStyleSheets = [siteSheet];
+    const { consent, shadow } = setup();
+    vi.spyOn(shadow.querySelector<HTMLElement>('.dock')!, 'offsetHeight', 'get').mockReturnValue(212);
+    onResize();
+    expect(replaceSync).toHaveBeenLastCalledWith(':root{scroll-padding-bottom:212px}');
+    expect(page.adoptedStyleSheets).toHaveLength(2);
+    expect(page.adoptedStyleSheets[0]).toBe(siteSheet);
+    consent.destroy();
+    expect(page.adoptedStyleSheets).toEqual([siteSheet]);
+    delete (page as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    vi.unstubAllGlobals();
+  });
+
   it('waits for <body> when created in <head>', () => {
     const body = document.body;
     body.remove();
     const consent = createConsent({ policyVersion: '1', pixel: false, consentLog: false });
+    consent.showPreferences();
     expect(document.querySelector('allur-consent')).toBeNull();
     document.documentElement.append(body);
     document.dispatchEvent(new Event('DOMContentLoaded'));
@@ -58,6 +84,8 @@ describe('the host element', () => {
     consent.destroy();
     expect(document.querySelector('allur-consent')).toBeNull();
     expect(removed.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['keydown', 'click']));
+    consent.showBanner();
+    expect(document.querySelector('allur-consent')).toBeNull();
   });
 
   it('throws a TypeError naming the field on bad config from npm', () => {
