@@ -36,6 +36,16 @@ describe('the script tag', () => {
     expect(shadow()!.querySelector('[data-consent-action="reject-all"]')!.textContent).toBe('Барлығынан бас тарту');
   });
 
+  it('waits for <body> when loaded in <head>, with the core already running', async () => {
+    const { window, shadow } = page([], `<script data-policy-version="1">${bundle}</script>`);
+    expect((window.AllurConsent as { getState(): { decided: boolean } }).getState().decided).toBe(false);
+    expect(window.document.readyState).toBe('loading');
+    expect(shadow()).toBeUndefined();
+    await new Promise((resolve) => window.document.addEventListener('DOMContentLoaded', resolve));
+    expect(shadow()!.querySelector('[role=region]')).not.toBeNull();
+    expect(window.document.body.firstElementChild!.localName).toBe('allur-consent');
+  });
+
   it('gives the fallback <style> the nonce of its own script tag', () => {
     const { shadow } = page(['nonce="abc123" data-policy-version="1"']);
     expect(shadow()!.querySelector('style')!.getAttribute('nonce')).toBe('abc123');
