@@ -2,6 +2,7 @@ import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
 import type { UiTexts } from './texts';
 
+/** Which notices show (named as their `data-consent-notice`), and whether "saved" is announced. */
 export interface NoticeFlags {
   'auth-warning': boolean;
   'cookies-disabled': boolean;
