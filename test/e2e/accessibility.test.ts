@@ -3,10 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { action, banner, dialog, expectNoErrors, notice, ui, useHarness } from './setup';
 
 const harness = useHarness();
+const test = harness.test;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCREENSHOTS = 'test-results/screenshots';
 
@@ -22,9 +23,9 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-describe.each(['ru', 'kk', 'en'])('axe, lang %s', (lang) => {
-  test.each(['light', 'dark'] as const)('%s: banner with the cookies-disabled notice, dialog, §3.3.1 notice', async (colorScheme) => {
-    const tab = await harness.newTab({ colorScheme });
+describe.concurrent.each(['ru', 'kk', 'en'])('axe, lang %s', (lang) => {
+  test.for(['light', 'dark'] as const)('%s: banner with the cookies-disabled notice, dialog, §3.3.1 notice', async (colorScheme, { newTab, expect }) => {
+    const tab = await newTab({ colorScheme });
     const { page } = tab;
     // document.cookie off, so the cookies-disabled notice is on screen together with the banner.
     const cdp = await tab.context.newCDPSession(page);
@@ -86,8 +87,8 @@ async function tabUntil(page: Page, reached: (focus: Focus) => boolean, limit: n
   throw new Error(`not reached in ${limit} Tab presses`);
 }
 
-test('keyboard only: banner, settings, a switch with Space, save, reopen from the footer with Enter', async () => {
-  const tab = await harness.newTab();
+test('keyboard only: banner, settings, a switch with Space, save, reopen from the footer with Enter', async ({ newTab }) => {
+  const tab = await newTab();
   const { page } = tab;
   await page.goto(`${harness.origin()}/`);
   await banner(page).waitFor();
@@ -118,9 +119,9 @@ test('keyboard only: banner, settings, a switch with Space, save, reopen from th
   expectNoErrors(tab);
 });
 
-test.each([1280, 320])('screenshots of the banner and the dialog at %i px', async (width) => {
+test.for([1280, 320])('screenshots of the banner and the dialog at %i px', async (width, { newTab }) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const tab = await harness.newTab({ viewport: { width, height: width > 800 ? 800 : 640 } });
+  const tab = await newTab({ viewport: { width, height: width > 800 ? 800 : 640 } });
   const { page } = tab;
   await page.goto(`${harness.origin()}/`);
   await banner(page).waitFor();

@@ -1,11 +1,12 @@
 // Every combination of the optional categories, chosen in the preferences dialog: what the browser requests
 // and which cookies it holds before the decision, after it, and after a reload.
-import { describe, expect, test } from 'vitest';
+import { describe } from 'vitest';
 import {
   action, banner, cookieNames, dialog, expectNoErrors, expectNothingGatedSince, gatedPaths, requestedPaths, settle, ui, useHarness,
 } from './setup';
 
 const harness = useHarness();
+const test = harness.test;
 const OPTIONAL = ['functional', 'statistics', 'marketing'] as const;
 type Choice = Record<(typeof OPTIONAL)[number], boolean>;
 
@@ -25,9 +26,9 @@ function expectedGatedPaths(choice: Choice): string[] {
 
 const label = (choice: Choice) => OPTIONAL.map((id) => `${id} ${choice[id] ? 'on' : 'off'}`).join(', ');
 
-describe.each(combinations.map((choice) => [label(choice), choice] as const))('%s', (_, choice) => {
-  test('nothing before the decision; exactly the granted requests and cookies after it and after a reload', async () => {
-    const tab = await harness.newTab();
+describe.concurrent.each(combinations.map((choice) => [label(choice), choice] as const))('%s', (_, choice) => {
+  test('nothing before the decision; exactly the granted requests and cookies after it and after a reload', async ({ newTab, expect }) => {
+    const tab = await newTab();
     const { page, context } = tab;
     await page.goto(`${harness.origin()}/`);
     await banner(page).waitFor();
@@ -51,7 +52,7 @@ describe.each(combinations.map((choice) => [label(choice), choice] as const))('%
     expect(stored.c).toEqual({
       functional: Number(choice.functional), statistics: Number(choice.statistics), marketing: Number(choice.marketing),
     });
-    expect(harness.hits('pixel').map((hit) => hit.fields.event)).toEqual(choice.statistics ? ['pageview'] : []);
+    expect(harness.hits('pixel', tab).map((hit) => hit.fields.event)).toEqual(choice.statistics ? ['pageview'] : []);
     expect(await page.evaluate(() => (window as { demoVendorTagRuns?: number }).demoVendorTagRuns ?? 0)).toBe(
       choice.statistics ? 1 : 0,
     );
@@ -63,7 +64,7 @@ describe.each(combinations.map((choice) => [label(choice), choice] as const))('%
     expect(gatedPaths(tab, beforeReload), 'requests after a reload').toEqual(expectedGatedPaths(choice));
     expect(requestedPaths(tab, '/stat/consent', beforeReload), 'no new receipt without a new decision').toEqual([]);
     expect(await cookieNames(context)).toEqual(choice.statistics ? ['allur_consent', 'allur_vid'] : ['allur_consent']);
-    expect(harness.hits('pixel').map((hit) => hit.fields.event)).toEqual(choice.statistics ? ['pageview', 'pageview'] : []);
+    expect(harness.hits('pixel', tab).map((hit) => hit.fields.event)).toEqual(choice.statistics ? ['pageview', 'pageview'] : []);
     expectNoErrors(tab);
   });
 });

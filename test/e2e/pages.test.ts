@@ -1,6 +1,6 @@
 // The three ways the demo loads the library (script tag, strict CSP, ESM), gated scripts really running in
 // document order, and a browser with cookies switched off.
-import { describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ru } from '../../src/ui/i18n/ru';
 import {
   ALL_GATED_PATHS, type Tab, action, banner, cookieNames, expectNoErrors, expectNothingGatedSince, gatedPaths,
@@ -8,6 +8,7 @@ import {
 } from './setup';
 
 const harness = useHarness();
+const test = harness.test;
 
 /** Accepts all on the tab's page and waits for the gated requests the demo makes with consent. */
 async function acceptAndExpectGatedRequests(tab: Tab) {
@@ -16,14 +17,14 @@ async function acceptAndExpectGatedRequests(tab: Tab) {
   await settle(tab.page);
   expect(gatedPaths(tab, since)).toEqual(ALL_GATED_PATHS);
   // The ad block may be in view on short pages: its ad_view follows the pageview after a second.
-  const events = harness.hits('pixel').map((hit) => hit.fields.event);
+  const events = harness.hits('pixel', tab).map((hit) => hit.fields.event);
   expect(events[0]).toBe('pageview');
   expect(events.filter((event) => event !== 'ad_view')).toEqual(['pageview']);
 }
 
 describe('pages', () => {
-  test('strict CSP page: banner visible and working with zero securitypolicyviolation events', async () => {
-    const tab = await harness.newTab();
+  test('strict CSP page: banner visible and working with zero securitypolicyviolation events', async ({ newTab }) => {
+    const tab = await newTab();
     const response = await tab.page.goto(`${harness.origin()}/csp.html`);
     expect(response!.headers()['content-security-policy']).toContain("default-src 'self'");
     await banner(tab.page).waitFor();
@@ -33,8 +34,8 @@ describe('pages', () => {
     expectNoErrors(tab);
   });
 
-  test('ESM page: createConsent from dist/index.mjs shows the banner and gates the pixel', async () => {
-    const tab = await harness.newTab();
+  test('ESM page: createConsent from dist/index.mjs shows the banner and gates the pixel', async ({ newTab }) => {
+    const tab = await newTab();
     await tab.page.goto(`${harness.origin()}/esm.html`);
     await banner(tab.page).waitFor();
     await settle(tab.page);
@@ -43,8 +44,8 @@ describe('pages', () => {
     expectNoErrors(tab);
   });
 
-  test('gated scripts run in Chromium in document order: an inline tag after the external one sees it ran', async () => {
-    const tab = await harness.newTab();
+  test('gated scripts run in Chromium in document order: an inline tag after the external one sees it ran', async ({ newTab }) => {
+    const tab = await newTab();
     // The demo gates one external tag; an inline one is added right after it to check the order.
     await tab.page.route(`${harness.origin()}/`, async (route) => {
       const response = await route.fetch();
@@ -98,8 +99,8 @@ describe('cookies switched off in the browser', () => {
     }
   });
 
-  test('document.cookie disabled (CDP Emulation.setDocumentCookieDisabled, navigator.cookieEnabled false)', async () => {
-    const tab = await harness.newTab();
+  test('document.cookie disabled (CDP Emulation.setDocumentCookieDisabled, navigator.cookieEnabled false)', async ({ newTab }) => {
+    const tab = await newTab();
     const cdp = await tab.context.newCDPSession(tab.page);
     await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
     await expectCookiesDisabledHandled(tab);

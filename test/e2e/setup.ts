@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createDemoServer, type DemoServer, type Hit } from '../../demo/app.mjs';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -118,33 +118,43 @@ export const settle = (page: Page) => page.waitForTimeout(QUIET_MS);
 export interface Harness {
   /** The demo server's origin, e.g. `http://localhost:40123`. */
   origin(): string;
-  /** Hits the demo's collector recorded, of one kind. */
-  hits(kind: Hit['kind']): Hit[];
-  /** A new context (closed after the test) with one watched page, not yet navigated. */
-  newTab(options?: BrowserContextOptions): Promise<Tab>;
+  /** Hits of one kind the demo's collector recorded from `tab`'s context (told apart by its user agent). */
+  hits(kind: Hit['kind'], tab: Tab): Hit[];
   /** Another watched page in the same context. */
   anotherTab(context: BrowserContext): Promise<Tab>;
-  browser(): Browser;
+  /** `test` with a `newTab` fixture: a new context with one watched page, closed when the test ends. */
+  test: ReturnType<typeof extendTest>;
 }
 
+type NewTab = (options?: BrowserContextOptions) => Promise<Tab>;
+const extendTest = (newTab: (contexts: BrowserContext[]) => NewTab) =>
+  test.extend<{ newTab: NewTab }>({
+    // The empty pattern is how vitest declares a fixture that uses no other fixture.
+    newTab: async ({}, use) => {
+      const contexts: BrowserContext[] = [];
+      await use(newTab(contexts));
+      await Promise.all(contexts.map((context) => context.close()));
+    },
+  });
+
 /**
- * Registers the hooks of one test file: demo server and browser before all tests, contexts closed and
- * the collector cleared after each test, everything stopped after all.
+ * Registers the hooks of one test file (demo server and browser before all tests, stopped after all) and
+ * returns the harness. Each context gets its own user agent, so tests may run concurrently on one collector.
  */
 export function useHarness(): Harness {
   let demo: DemoServer | undefined;
   let browser: Browser | undefined;
+  let userAgent = '';
   let dataDir = '';
-  const contexts: BrowserContext[] = [];
+  let contextCount = 0;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'allur-consent-e2e-'));
     demo = await createDemoServer({ dataDir, port: 0 });
     browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    demo?.store.clear();
+    const probe = await browser.newPage();
+    userAgent = await probe.evaluate(() => navigator.userAgent);
+    await probe.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -153,17 +163,20 @@ export function useHarness(): Harness {
   });
 
   const anotherTab = (context: BrowserContext) => context.newPage().then(watch);
+  const tabUserAgent = new WeakMap<BrowserContext, string>();
   return {
     origin: () => demo!.url,
-    hits: (kind) => demo!.store.list().filter((hit) => hit.kind === kind),
-    browser: () => browser!,
-    async newTab(options) {
-      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    hits: (kind, tab) =>
+      demo!.store.list().filter((hit) => hit.kind === kind && hit.userAgent === tabUserAgent.get(tab.context)),
+    anotherTab,
+    test: extendTest((contexts) => async (options) => {
+      const agent = `${userAgent} e2e/${++contextCount}`;
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, userAgent: agent, ...options });
+      tabUserAgent.set(context, agent);
       contexts.push(context);
       context.setDefaultTimeout(10_000);
       return anotherTab(context);
-    },
-    anotherTab,
+    }),
   };
 }
 

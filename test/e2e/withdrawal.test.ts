@@ -1,6 +1,6 @@
 // Changing one's mind without a reload: withdrawal through the dialog or reset(), a new policy version,
 // the §3.3.1 notice after a refusal, and a decision reaching another open tab.
-import { describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ru } from '../../src/ui/i18n/ru';
 import {
   ALL_GATED_PATHS, type Tab, action, banner, cookieNames, dialog, expectNoErrors, expectNothingGatedSince, gatedPaths,
@@ -8,6 +8,7 @@ import {
 } from './setup';
 
 const harness = useHarness();
+const test = harness.test;
 
 // Cookies and a storage key the statistics and marketing presets name, as the trackers would have set them.
 const TRACKER_COOKIES = ['_fbp', '_ga', '_ga_ABC123', '_gid', '_ym_uid'];
@@ -34,19 +35,19 @@ async function expectNothingMoreSent(tab: Tab) {
   expect(await page.evaluate(() => localStorage.getItem('_ym_uid'))).toBeNull();
 
   const since = tab.requests.length;
-  const pixelHits = harness.hits('pixel').length;
+  const pixelHits = harness.hits('pixel', tab).length;
   await page.evaluate(() => (window as any).AllurConsent.pixel.track('after_withdrawal'));
   await page.locator('[data-pixel-ad]').scrollIntoViewIfNeeded();
   await settle(page);
   expectNothingGatedSince(tab, since);
-  expect(harness.hits('pixel')).toHaveLength(pixelHits);
+  expect(harness.hits('pixel', tab)).toHaveLength(pixelHits);
   expect(await cookieNames(tab.context)).not.toContain('allur_vid');
   expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded), 'withdrawn without a reload').toBe(true);
 }
 
 describe('withdrawal without a reload', () => {
-  test('the dialog: every switch off and save stops the pixel and deletes allur_vid and the trackers’ cookies', async () => {
-    const tab = await harness.newTab();
+  test('the dialog: every switch off and save stops the pixel and deletes allur_vid and the trackers’ cookies', async ({ newTab }) => {
+    const tab = await newTab();
     await acceptedWithTrackers(tab);
     const { page } = tab;
     await page.locator('.site-footer [data-consent-open]').click();
@@ -60,8 +61,8 @@ describe('withdrawal without a reload', () => {
     expectNoErrors(tab);
   });
 
-  test('reset() forgets the decision: banner again, pixel stopped, cookies deleted, banner again after a reload', async () => {
-    const tab = await harness.newTab();
+  test('reset() forgets the decision: banner again, pixel stopped, cookies deleted, banner again after a reload', async ({ newTab }) => {
+    const tab = await newTab();
     await acceptedWithTrackers(tab);
     const { page } = tab;
     await page.locator('#dev-reset').click();
@@ -78,8 +79,8 @@ describe('withdrawal without a reload', () => {
 });
 
 describe('policy version', () => {
-  test('a new data-policy-version asks again, says the policy was updated, and sends nothing until decided', async () => {
-    const tab = await harness.newTab();
+  test('a new data-policy-version asks again, says the policy was updated, and sends nothing until decided', async ({ newTab }) => {
+    const tab = await newTab();
     const { page } = tab;
     await page.goto(`${harness.origin()}/?pv=2024-06-01`);
     await action(page, 'accept-all').first().click();
@@ -101,8 +102,8 @@ describe('policy version', () => {
 });
 
 describe('§3.3.1 notice', () => {
-  test('appears after "reject all", not before a decision and not after "accept all"', async () => {
-    const tab = await harness.newTab();
+  test('appears after "reject all", not before a decision and not after "accept all"', async ({ newTab }) => {
+    const tab = await newTab();
     const { page } = tab;
     await page.goto(`${harness.origin()}/`);
     await banner(page).waitFor();
@@ -120,8 +121,8 @@ describe('§3.3.1 notice', () => {
     expectNoErrors(tab);
   });
 
-  test('appears after saving with functional off and other categories on', async () => {
-    const tab = await harness.newTab();
+  test('appears after saving with functional off and other categories on', async ({ newTab }) => {
+    const tab = await newTab();
     const { page } = tab;
     await page.goto(`${harness.origin()}/`);
     await action(page, 'preferences').click();
@@ -132,8 +133,8 @@ describe('§3.3.1 notice', () => {
 });
 
 describe('two tabs', () => {
-  test('a decision in one tab reaches the other within a second, without a reload', async () => {
-    const first = await harness.newTab();
+  test('a decision in one tab reaches the other within a second, without a reload', async ({ newTab }) => {
+    const first = await newTab();
     const second = await harness.anotherTab(first.context);
     for (const { page } of [first, second]) {
       await page.goto(`${harness.origin()}/`);
