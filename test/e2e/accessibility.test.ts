@@ -119,6 +119,16 @@ test('keyboard only: banner, settings, a switch with Space, save, reopen from th
   expectNoErrors(tab);
 });
 
+test('with the banner open, no page control reached by Tab is hidden behind it (WCAG 2.4.11)', async ({ newTab }) => {
+  const tab = await newTab();
+  const { page } = tab;
+  await page.goto(`${harness.origin()}/`);
+  await banner(page).waitFor();
+  await tabUntil(page, (f) => f.opener, 150);
+  expect(await banner(page).isVisible(), 'the banner stayed open during the walk').toBe(true);
+  expectNoErrors(tab);
+});
+
 test.for([1280, 320])('screenshots of the banner and the dialog at %i px', async (width, { newTab }) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const tab = await newTab({ viewport: { width, height: width > 800 ? 800 : 640 } });
