@@ -7,7 +7,7 @@ const MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 
 const isText = (value, max) => typeof value === 'string' && value.length > 0 && value.length <= max;
 
-/** Returns the receipt if it has exactly the shape of SPEC §9, else an error message. */
+/** Returns the receipt's SPEC §9 fields (anything else in it is dropped, never stored), else an error message. */
 export function validateReceipt(receipt) {
   if (!receipt || typeof receipt !== 'object' || Array.isArray(receipt)) return 'receipt must be a JSON object';
   const { id, time, policyVersion, categories, action, language, page, gpc } = receipt;
@@ -22,7 +22,8 @@ export function validateReceipt(receipt) {
   if (categories.necessary !== undefined && categories.necessary !== true) return '"necessary" cannot be refused';
   const refused = OPTIONAL.find((name) => typeof categories[name] !== 'boolean');
   if (refused) return `bad "categories.${refused}"`;
-  return receipt;
+  const { functional, statistics, marketing } = categories;
+  return { id, time, policyVersion, categories: { necessary: true, functional, statistics, marketing }, action, language, page, gpc };
 }
 
 /** The cookie value of SPEC §9 for a receipt: `{"v":1,"id","t","pv","c":{…0/1}}`. */

@@ -290,3 +290,39 @@ describe('live events', () => {
     expect((await post('/stat/pixel', 'event=after')).status).toBe(204);
   });
 });
+
+describe('malformed and padded input', () => {
+  it.each([
+    ['more than 40 fields', Array.from({ length: 41 }, (_, index) => `f${index}=1`).join('&') + '&event=pageview'],
+    ['a field given twice', 'event=pageview&page=a&page=b'],
+    ['a field name with markup', 'event=pageview&%3Cimg%3E=1'],
+    ['an over-long field name', `event=pageview&${'a'.repeat(65)}=1`],
+    ['no event', 'page=https%3A%2F%2Fwww.allur.kz%2F'],
+    ['an event with markup', 'event=%3Cscript%3E'],
+    ['an unparsable time', 'event=pageview&time=yesterday'],
+    ['an ad_view without ad', 'event=ad_view'],
+  ])('refuses a pixel hit with %s with 400 and keeps serving', async (_name, body) => {
+    expect((await post('/stat/pixel', body)).status).toBe(400);
+    expect(await hits()).toEqual([]);
+    expect((await post('/stat/pixel', 'event=pageview')).status).toBe(204);
+  });
+
+  it('answers an image GET with a query larger than the server takes with 4xx, and keeps serving', async () => {
+    const res = await fetch(`${demo.url}/stat/pixel?event=pageview&x=${'a'.repeat(64 * 1024)}`);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect((await fetch(`${demo.url}/stat/pixel?event=pageview`)).status).toBe(200);
+  });
+
+  it('keeps only the SPEC §9 fields of a receipt: junk keys are neither stored, written to the file nor streamed', async () => {
+    const padded = {
+      ...receipt,
+      junk: 'x'.repeat(12_000),
+      html: '<img src=x onerror=alert(1)>',
+      categories: { ...receipt.categories, extra: '<script>alert(1)</script>' },
+    };
+    expect((await postReceipt(padded)).status).toBe(204);
+    expect((await hits())[0].fields).toEqual(receipt);
+    expect(readFileSync(demo.hitsFile, 'utf8')).not.toMatch(/junk|onerror|<script>/);
+  });
+});
