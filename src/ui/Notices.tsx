@@ -24,7 +24,7 @@ function Notice(props: { t: UiTexts; name: 'auth-warning' | 'cookies-disabled'; 
 export function Notices(props: { t: UiTexts; show: NoticeFlags }) {
   const { t, show } = props;
   return (
-    <div class="notes" role="status">
+    <div class="notes" role="status" tabIndex={-1}>
       {show['cookies-disabled'] && <Notice t={t} name="cookies-disabled" text={t.cookiesDisabled} />}
       {show['auth-warning'] && (
         <Notice t={t} name="auth-warning" text={t.authWarning}>

@@ -57,14 +57,16 @@ export function mountUi(core: ConsentCore, t: UiTexts, lang: Lang): ConsentUi {
     update();
     find('#ac-title')!.focus();
   };
-  // Closes the dialog (if open) and gives focus back to what opened it, or to the reopen button.
-  const closePreferences = () => {
-    const wasOpen = preferences;
+  // Focus left in a removed control goes back to the opener, else to the reopen button or the status region.
+  const closePreferences = (focusWasInside = document.activeElement == host) => {
     preferences = false;
     update();
-    if (wasOpen) (opener?.isConnected ? opener : find('.fab'))?.focus();
+    const focusLost = !shadow.activeElement && [null, host, document.body].includes(document.activeElement as HTMLElement);
+    if (focusWasInside && focusLost) (opener?.isConnected ? opener : find('.fab') || find('.notes'))?.focus();
+    opener = null;
   };
   const decide = (record: () => void) => {
+    const focusWasInside = document.activeElement == host;
     banner = false;
     record();
     notices.saved = true;
@@ -73,7 +75,7 @@ export function mountUi(core: ConsentCore, t: UiTexts, lang: Lang): ConsentUi {
       notices.saved = false;
       update();
     }, 5000);
-    closePreferences();
+    closePreferences(focusWasInside);
   };
   const actions: Record<string, () => void> = {
     'accept-all': () => decide(() => core.acceptAll()),
@@ -122,10 +124,11 @@ export function mountUi(core: ConsentCore, t: UiTexts, lang: Lang): ConsentUi {
   });
 
   update();
-  // WCAG 2.4.11: the page scrolls focused elements clear of the fixed dock.
+  // WCAG 2.4.11: the page scrolls focused elements clear of the fixed dock, and its last controls can scroll above it.
   const padding = document.adoptedStyleSheets && typeof ResizeObserver == 'function' ? sheetOf('') : undefined;
   const dock = find('.dock')!;
-  const resizeObserver = padding && new ResizeObserver(() => padding.replaceSync(`:root{scroll-padding-bottom:${dock.offsetHeight}px}`));
+  const resizeObserver =
+    padding && new ResizeObserver(() => padding.replaceSync(`:root{scroll-padding-bottom:${dock.offsetHeight}px;padding-bottom:${dock.offsetHeight}px}`));
   if (padding) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, padding];
     resizeObserver!.observe(dock);

@@ -20,7 +20,7 @@ h2{font-size:1.125em;line-height:1.3;margin:0 0 .4em;font-weight:650}
 p{margin:0 0 .6em}
 a{color:var(--ac);text-underline-offset:.15em}
 :focus-visible{outline:2px solid var(--ac);outline-offset:2px}
-h2:focus{outline:0}
+[tabindex="-1"]:focus{outline:0}
 .card{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);box-shadow:0 .5em 2em #0b1a3033}
 .dock{position:fixed;inset:auto 0 0;z-index:var(--z);display:flex;flex-direction:column;align-items:center;gap:.5em;padding:.75em}
 .dock,.notes{pointer-events:none}

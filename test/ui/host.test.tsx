@@ -57,7 +57,7 @@ describe('the host element', () => {
     const { consent, shadow } = setup();
     vi.spyOn(shadow.querySelector<HTMLElement>('.dock')!, 'offsetHeight', 'get').mockReturnValue(212);
     onResize();
-    expect(replaceSync).toHaveBeenLastCalledWith(':root{scroll-padding-bottom:212px}');
+    expect(replaceSync).toHaveBeenLastCalledWith(':root{scroll-padding-bottom:212px;padding-bottom:212px}');
     expect(page.adoptedStyleSheets).toHaveLength(2);
     expect(page.adoptedStyleSheets[0]).toBe(siteSheet);
     consent.destroy();

@@ -78,6 +78,19 @@ describe('the reopen button', () => {
     expect(shadow.activeElement).toBe(shadow.querySelector('[data-consent-reopen]'));
   });
 
+  it('without it, focus left in the banner goes to the status region, and page focus is never taken', () => {
+    const { consent, shadow } = setup();
+    const accept = shadow.querySelector<HTMLElement>('[data-consent-action="accept-all"]')!;
+    accept.focus();
+    fireEvent.click(accept);
+    expect(shadow.activeElement).toBe(shadow.querySelector('[role=status]'));
+    document.body.insertAdjacentHTML('beforeend', '<input id="search">');
+    document.getElementById('search')!.focus();
+    consent.showBanner();
+    consent.hide();
+    expect(document.activeElement!.id).toBe('search');
+  });
+
   it('is not there unless asked for', () => {
     const { shadow } = setup();
     press(shadow, '.banner [data-consent-action="accept-all"]');
