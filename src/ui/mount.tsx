@@ -120,6 +120,8 @@ export function mountUi(core: ConsentCore, t: UiTexts, lang: Lang): ConsentUi {
   const offChange = core.on('change', (state) => {
     banner = !state.decided;
     notices['auth-warning'] = state.decided && !state.categories.functional;
+    // The core may learn only on writing the decision that the browser keeps no cookies.
+    notices['cookies-disabled'] ||= core.getStatus().cookiesDisabled;
     update();
   });
 

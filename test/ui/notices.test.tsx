@@ -97,3 +97,14 @@ describe('the reopen button', () => {
     expect(shadow.querySelector('[data-consent-reopen]')).toBeNull();
   });
 });
+
+describe('cookies that do not stick', () => {
+  it('shows the cookies-disabled notice once writing the decision fails', () => {
+    const { consent, shadow } = setup();
+    expect(notice(shadow, 'cookies-disabled')).toBeNull();
+    vi.spyOn(document, 'cookie', 'set').mockImplementation(() => undefined);
+    consent.acceptAll();
+    expect(consent.getStatus().cookiesDisabled).toBe(true);
+    expect(notice(shadow, 'cookies-disabled')).not.toBeNull();
+  });
+});
