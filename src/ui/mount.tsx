@@ -130,7 +130,11 @@ export function mountUi(core: ConsentCore, t: UiTexts, lang: Lang): ConsentUi {
   const padding = document.adoptedStyleSheets && typeof ResizeObserver == 'function' ? sheetOf('') : undefined;
   const dock = find('.dock')!;
   const resizeObserver =
-    padding && new ResizeObserver(() => padding.replaceSync(`:root{scroll-padding-bottom:${dock.offsetHeight}px;padding-bottom:${dock.offsetHeight}px}`));
+    padding &&
+    new ResizeObserver(() => {
+      const height = find('.card,.fab') ? dock.offsetHeight : 0;
+      padding.replaceSync(`:root{scroll-padding-bottom:${height}px;padding-bottom:${height}px}`);
+    });
   if (padding) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, padding];
     resizeObserver!.observe(dock);

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/preact';
+import { fireEvent, render } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PolicyLink } from '../../src/ui/PolicyLink';
 import { ru } from '../../src/ui/i18n/ru';
@@ -41,7 +41,8 @@ describe('the host element', () => {
     }
   });
 
-  it('reserves scroll padding for the dock on the page while mounted (WCAG 2.4.11)', () => {
+  it('reserves scroll padding for the dock on the page while it shows something (WCAG 2.4.11)', () => {
+    vi.useFakeTimers();
     let onResize = () => {};
     vi.stubGlobal('ResizeObserver', class {
       constructor(callback: () => void) {
@@ -58,12 +59,17 @@ describe('the host element', () => {
     vi.spyOn(shadow.querySelector<HTMLElement>('.dock')!, 'offsetHeight', 'get').mockReturnValue(212);
     onResize();
     expect(replaceSync).toHaveBeenLastCalledWith(':root{scroll-padding-bottom:212px;padding-bottom:212px}');
+    fireEvent.click(shadow.querySelector('[data-consent-action="accept-all"]')!);
+    vi.advanceTimersByTime(6000);
+    onResize();
+    expect(replaceSync).toHaveBeenLastCalledWith(':root{scroll-padding-bottom:0px;padding-bottom:0px}');
     expect(page.adoptedStyleSheets).toHaveLength(2);
     expect(page.adoptedStyleSheets[0]).toBe(siteSheet);
     consent.destroy();
     expect(page.adoptedStyleSheets).toEqual([siteSheet]);
     delete (page as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
     vi.unstubAllGlobals();
+    vi.useRealTimers();
   });
 
   it('waits for <body> when created in <head>', () => {
