@@ -68,3 +68,22 @@ describe.concurrent.each(combinations.map((choice) => [label(choice), choice] as
     expectNoErrors(tab);
   });
 });
+
+describe('Global Privacy Control', () => {
+  test('with navigator.globalPrivacyControl, "accept all" grants statistics but never marketing', async ({ newTab, expect }) => {
+    const tab = await newTab();
+    const { page } = tab;
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await page.goto(`${harness.origin()}/`);
+    await action(page, 'accept-all').first().click();
+    await settle(page);
+    expect(gatedPaths(tab, 0)).toEqual(['/stat/pixel', '/vendor/tag.js']);
+    const [receipt] = harness.hits('consent', tab);
+    expect(receipt.fields).toMatchObject({ gpc: true, categories: { statistics: true, marketing: false } });
+
+    await page.locator('.site-footer [data-consent-open]').click();
+    expect(await ui(page, 'input[data-category="marketing"]').isDisabled(), 'the switch is locked off').toBe(true);
+    expect(await ui(page, 'input[data-category="marketing"]').isChecked()).toBe(false);
+    expectNoErrors(tab);
+  });
+});
