@@ -99,6 +99,13 @@ describe('before a decision', () => {
     expect(createPixel).not.toHaveBeenCalled();
     expect(() => instance.pixel.track()).not.toThrow();
   });
+
+  it('exposes only track on the pixel: update and destroy stay inside the core', () => {
+    const instance = core({ pixel: { endpoint: '/stat/pixel' } });
+    expect(Object.keys(instance.pixel)).toEqual(['track']);
+    instance.pixel.track('click');
+    expect(lastResult<{ track: () => void }>(createPixel).track).toHaveBeenCalledWith('click');
+  });
 });
 
 describe('decisions', () => {

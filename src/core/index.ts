@@ -124,7 +124,8 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
 
   return {
     config,
-    pixel,
+    // The page may only track: update and destroy stay the core's.
+    pixel: { track: pixel.track },
     getState: () => copy(state),
     getStatus: () => ({ cookiesDisabled, policyUpdated, gpc }),
     has: (category) => state.categories[category] === true,

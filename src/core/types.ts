@@ -81,7 +81,8 @@ export type TextKey =
   | 'policyLink' | 'preferencesTitle' | 'preferencesIntro' | 'alwaysOn'
   | 'necessary' | 'necessaryDescription' | 'functional' | 'functionalDescription'
   | 'statistics' | 'statisticsDescription' | 'marketing' | 'marketingDescription'
-  | 'authWarning' | 'cookiesDisabled' | 'policyUpdated' | 'gpcNotice' | 'saved' | 'reopen';
+  | 'authWarning' | 'cookiesDisabled' | 'policyUpdated' | 'gpcNotice' | 'saved' | 'reopen'
+  | 'region' | 'operator' | 'recipients' | 'withdraw';
 
 /** The config of SPEC §4, as given by the site. */
 export interface ConsentConfig {

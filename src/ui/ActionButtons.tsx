@@ -1,9 +1,9 @@
-import type { UiTexts } from './texts';
+import type { Texts } from '../core/types';
 
 const labels = { 'accept-all': 'acceptAll', 'reject-all': 'rejectAll', preferences: 'settings', save: 'save' } as const;
 
 /** Buttons of identical size and style, one per `data-consent-action`; the first layer's reject is as easy as accept. */
-export function ActionButtons(props: { t: UiTexts; class: string; actions: Array<keyof typeof labels> }) {
+export function ActionButtons(props: { t: Texts; class: string; actions: Array<keyof typeof labels> }) {
   return (
     <div class={props.class}>
       {props.actions.map((action) => (

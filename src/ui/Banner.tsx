@@ -1,10 +1,10 @@
 import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
 import { PolicyLink } from './PolicyLink';
-import type { UiTexts } from './texts';
+import type { Texts } from '../core/types';
 
 /** The first layer: a non-modal region with the §3.3 data list and three equal buttons. */
-export function Banner(props: { t: UiTexts; policyUrl: string; policyUpdated: boolean; inert: boolean }) {
+export function Banner(props: { t: Texts; policyUrl: string; policyUpdated: boolean; inert: boolean }) {
   const { t } = props;
   return (
     <section class="banner card" role="region" aria-label={t.region} inert={props.inert}>

@@ -1,6 +1,6 @@
 import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
-import type { UiTexts } from './texts';
+import type { Texts } from '../core/types';
 
 /** Which notices show (named as their `data-consent-notice`), and whether "saved" is announced. */
 export interface NoticeFlags {
@@ -10,7 +10,7 @@ export interface NoticeFlags {
 }
 
 /** A non-blocking notice with a dismiss button; `children` add actions. */
-function Notice(props: { t: UiTexts; name: 'auth-warning' | 'cookies-disabled'; text: string; children?: any }) {
+function Notice(props: { t: Texts; name: 'auth-warning' | 'cookies-disabled'; text: string; children?: any }) {
   return (
     <div class="note card" data-consent-notice={props.name}>
       <p>{props.text}</p>
@@ -21,7 +21,7 @@ function Notice(props: { t: UiTexts; name: 'auth-warning' | 'cookies-disabled'; 
 }
 
 /** The status region: §3.3.1 warnings and the "saved" confirmation, announced politely. */
-export function Notices(props: { t: UiTexts; show: NoticeFlags }) {
+export function Notices(props: { t: Texts; show: NoticeFlags }) {
   const { t, show } = props;
   return (
     <div class="notes" role="status" tabIndex={-1}>

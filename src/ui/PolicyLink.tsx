@@ -1,4 +1,4 @@
-import type { UiTexts } from './texts';
+import type { Texts } from '../core/types';
 
 // Only http(s), mailto or relative addresses become links; browsers drop control characters before reading a scheme.
 const isSafeUrl = (url: string) => {
@@ -7,7 +7,7 @@ const isSafeUrl = (url: string) => {
 };
 
 /** The privacy policy link, or nothing when the address is empty or of another scheme. */
-export function PolicyLink(props: { t: UiTexts; url: string }) {
+export function PolicyLink(props: { t: Texts; url: string }) {
   return isSafeUrl(props.url) ? (
     <a href={props.url} target="_blank" rel="noopener">
       {props.t.policyLink}

@@ -1,13 +1,12 @@
-import type { Category, CategoryChoices } from '../core/types';
+import type { Category, CategoryChoices, Texts } from '../core/types';
 import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
 import { PolicyLink } from './PolicyLink';
-import type { UiTexts } from './texts';
 
 const categories: Category[] = ['necessary', 'functional', 'statistics', 'marketing'];
 
 /** One labelled switch per category; `necessary` is locked on, `marketing` locked off under GPC. */
-function CategorySwitch(props: { t: UiTexts; id: Category; checked: boolean; gpc: boolean }) {
+function CategorySwitch(props: { t: Texts; id: Category; checked: boolean; gpc: boolean }) {
   const { t, id } = props;
   const necessary = id == 'necessary';
   const gpcLocked = props.gpc && id == 'marketing';
@@ -33,7 +32,7 @@ function CategorySwitch(props: { t: UiTexts; id: Category; checked: boolean; gpc
 }
 
 /** The second layer: an APG modal dialog with the switches, what is processed by whom, and how to withdraw. */
-export function Preferences(props: { t: UiTexts; choices: CategoryChoices; gpc: boolean; policyUrl: string }) {
+export function Preferences(props: { t: Texts; choices: CategoryChoices; gpc: boolean; policyUrl: string }) {
   const { t } = props;
   return (
     <div class="back">

@@ -1,12 +1,11 @@
 import { render } from 'preact';
-import type { CategoryChoices, ConsentCore, Lang } from '../core/types';
+import type { CategoryChoices, ConsentCore, Lang, Texts } from '../core/types';
 import { Banner } from './Banner';
 import { createHost, sheetOf } from './host';
 import { type NoticeFlags, Notices } from './Notices';
 import { Preferences } from './Preferences';
 import { styles } from './styles.css';
 import { trapTab } from './trap-tab';
-import type { UiTexts } from './texts';
 
 /** The UI methods `createConsent` adds to the core. */
 export interface ConsentUi {
@@ -20,7 +19,7 @@ export interface ConsentUi {
  * Renders the banner, the preferences dialog and the notices for `core` into a shadow root.
  * The view state lives in this closure; every change re-renders the whole (small) tree.
  */
-export function mountUi(core: ConsentCore, t: UiTexts, lang: Lang): ConsentUi {
+export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   const { config } = core;
   const { host, shadow, root } = createHost(styles, config.nonce, lang);
   let banner = !core.getState().decided;

@@ -3,10 +3,7 @@ import { en } from './i18n/en';
 import { kk } from './i18n/kk';
 import { ru } from './i18n/ru';
 
-/** The SPEC text keys plus the few the dialog needs to state operator, recipients and withdrawal (Law 94-V art. 8). */
-export type UiTexts = Texts & { region: string; operator: string; recipients: string; withdraw: string };
-
-const locales: Record<Lang, UiTexts> = { ru, kk, en };
+const locales: Record<Lang, Texts> = { ru, kk, en };
 
 /** The first shipped language among `<html lang>` and the browser's languages (base subtag), else `ru`. */
 export function detectLang(): Lang {
@@ -19,4 +16,4 @@ export function detectLang(): Lang {
 }
 
 /** The texts of `lang` with the site's overrides for that language on top. */
-export const textsFor = (lang: Lang, overrides: Partial<Texts> = {}): UiTexts => ({ ...locales[lang], ...overrides });
+export const textsFor = (lang: Lang, overrides: Partial<Texts> = {}): Texts => ({ ...locales[lang], ...overrides });

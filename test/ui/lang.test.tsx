@@ -60,4 +60,14 @@ describe('languages', () => {
     expect(shadow.querySelector('img')).toBeNull();
     expect(ui.getByRole('button', { name: kk.acceptAll })).toBeTruthy();
   });
+
+  it('lets the site override the texts the dialog adds: region, operator, recipients and withdraw', () => {
+    const texts = { region: 'Cookies', operator: 'Operator X', recipients: 'Recipients Y', withdraw: 'Withdraw Z' };
+    const { consent, ui } = setup({ lang: 'en', texts: { en: texts } });
+    expect(ui.getByRole('region', { name: 'Cookies' })).toBeTruthy();
+    consent.showPreferences();
+    const dialog = ui.getByRole('dialog').textContent;
+    for (const text of Object.values(texts).slice(1)) expect(dialog).toContain(text);
+    consent.destroy();
+  });
 });

@@ -1,7 +1,7 @@
-import type { UiTexts } from '../texts';
+import type { Texts } from '../../core/types';
 
 /** English. */
-export const en: UiTexts = {
+export const en: Texts = {
   region: 'Cookie consent',
   title: 'We use cookies',
   body: 'Necessary cookies keep the site and your account login working. With your consent we also run a statistics script (a “pixel”) that sends your IP address, cookie data, browser details, time of visit, page address and the previous page’s address. You can withdraw consent at any time.',

@@ -1,7 +1,7 @@
-import type { UiTexts } from '../texts';
+import type { Texts } from '../../core/types';
 
 /** Russian, the default language. */
-export const ru: UiTexts = {
+export const ru: Texts = {
   region: 'Согласие на cookie',
   title: 'Мы используем cookie',
   body: 'Необходимые cookie обеспечивают работу сайта и вход в личный кабинет. С вашего согласия мы также подключаем статистический скрипт («пиксель»): он передаёт IP-адрес, данные cookie, сведения о браузере, время посещения, адрес страницы и адрес предыдущей страницы. Согласие можно отозвать в любой момент.',
