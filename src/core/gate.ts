@@ -31,7 +31,13 @@ export function createGate(
 
   const activateScript = (placeholder: HTMLScriptElement) => {
     const script = document.createElement('script');
-    for (const { name, value } of placeholder.attributes) if (!DROPPED.test(name)) script.setAttribute(name, value);
+    for (const { name, value } of placeholder.attributes) {
+      try {
+        if (!DROPPED.test(name)) script.setAttribute(name, value);
+      } catch {
+        // The parser takes names the DOM refuses (`a"b`): such an attribute meant nothing, the script still runs.
+      }
+    }
     const type = placeholder.getAttribute('data-type');
     if (type) script.type = type;
     // Browsers hide the `nonce` attribute from the DOM; only the property still holds it.

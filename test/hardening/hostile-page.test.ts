@@ -54,6 +54,20 @@ describe('a page with Prototype.js-style JSON', () => {
   });
 });
 
+describe('gated markup with attribute names the DOM refuses', () => {
+  it('still accepts, runs the script without that attribute, and goes on to the next', () => {
+    document.body.innerHTML = `
+      <script type="text/plain" data-consent="statistics" a"b="1" data-tag="first">window.gatedRuns = ['first']</script>
+      <script type="text/plain" data-consent="statistics">window.gatedRuns.push('second')</script>`;
+    const consent = consentOf();
+    expect(() => click('accept-all')).not.toThrow();
+    expect(consent.getState().decided).toBe(true);
+    expect(document.querySelector('script[data-tag="first"]')!.getAttribute('type')).toBeNull();
+    expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(0);
+    expect(uncaught).toEqual([]);
+  });
+});
+
 describe('a page whose document.cookie is broken', () => {
   const brokenCookies: Record<string, PropertyDescriptor> = {
     'throws on read and write (sandboxed frame)': {
