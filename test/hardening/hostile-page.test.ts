@@ -90,6 +90,7 @@ describe('a page whose document.cookie is broken', () => {
     await tick();
     expect(consent.getState()).toMatchObject({ decided: true, categories: { statistics: true } });
     expect(consent.getStatus().cookiesDisabled).toBe(true);
+    expect(shadowOf()!.querySelector('[data-consent-notice="cookies-disabled"]')).not.toBeNull();
     // Hits still go out (the pixel's own transport is not a cookie).
     expect(pixelHits()).toHaveLength(1);
     consent.reset();
