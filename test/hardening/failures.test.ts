@@ -30,6 +30,8 @@ describe.each(Object.keys(answers))('pixel and consent-log endpoints %s', (name)
     // The page keeps working: the dialog opens, a new choice is recorded, hits go out again when the endpoint is back.
     consent.showPreferences();
     expect(shadowOf()!.querySelector('[role=dialog]')).not.toBeNull();
+    click('save');
+    expect(calls().filter((url) => url == '/stat/consent')).toHaveLength(2);
     network.fetch = async () => new Response(null, { status: 204 });
     consent.pixel.track('after');
     expect(calls().filter((url) => url == '/stat/pixel')).toHaveLength(32);
