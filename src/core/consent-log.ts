@@ -12,19 +12,22 @@ export interface ConsentReceipt {
   gpc: boolean;
 }
 
-/** POSTs `receipt` as JSON with the page's cookies, so the answer may re-set the consent cookie; failures go to `onError` once, never retried. */
-export function sendConsentReceipt(endpoint: string, receipt: ConsentReceipt, onError: (error: ConsentError) => void): void {
-  const fail = (cause: unknown) =>
-    onError({ source: 'consent-log', message: `allur-consent: consent receipt not recorded by ${endpoint}`, cause });
+/** POSTs `body` with the page's cookies (kept alive past unload); a throw, a rejection or a non-2xx answer goes to `fail`. */
+export function post(endpoint: string, body: BodyInit, fail: (cause: unknown) => void, headers?: HeadersInit): void {
   try {
-    fetch(endpoint, {
-      method: 'POST',
-      keepalive: true,
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(receipt),
-    }).then((response) => response.ok || fail(response.status), fail);
+    fetch(endpoint, { method: 'POST', keepalive: true, credentials: 'same-origin', headers, body }).then(
+      (response) => response.ok || fail(response.status),
+      fail,
+    );
   } catch (error) {
     fail(error);
   }
+}
+
+/** POSTs `receipt` as JSON, so the answer may re-set the consent cookie; failures go to `onError` once, never retried. */
+export function sendConsentReceipt(endpoint: string, receipt: ConsentReceipt, onError: (error: ConsentError) => void): void {
+  post(endpoint, JSON.stringify(receipt), (cause) =>
+    onError({ source: 'consent-log', message: `allur-consent: consent receipt not recorded by ${endpoint}`, cause }),
+    { 'Content-Type': 'application/json' },
+  );
 }

@@ -1,5 +1,6 @@
 import Cookies from 'js-cookie';
 import { newConsentId } from './consent-cookie';
+import { post } from './consent-log';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
 import { scrubUrl } from './scrub-url';
 import type { ConsentError, ConsentState, Pixel, ResolvedConfig } from './types';
@@ -62,10 +63,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     } catch {
       // Missing, or blocked by an extension: fetch may still get through.
     }
-    (async () => {
-      const response = await fetch(endpoint, { method: 'POST', body, keepalive: true, credentials: 'same-origin' });
-      if (!response.ok) throw response.status;
-    })().catch(fail);
+    post(endpoint, body, fail);
   };
 
   const send = ([fields, props]: Hit) => {
