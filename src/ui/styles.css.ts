@@ -22,14 +22,12 @@ a{color:var(--ac);text-underline-offset:.15em}
 :focus-visible{outline:2px solid var(--ac);outline-offset:2px}
 [tabindex="-1"]:focus{outline:0}
 .card{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);box-shadow:0 .5em 2em #0b1a3033}
-.dock{position:fixed;inset:auto 0 0;z-index:var(--z);display:flex;flex-direction:column;align-items:center;gap:.5em;padding:.75em}
-.dock,.notes{pointer-events:none}
-.notes{display:flex;flex-direction:column;align-items:center;gap:.5em;width:100%}
+.dock,.notes{pointer-events:none;display:flex;flex-direction:column;align-items:center;gap:.5em;width:100%}
+.dock{position:fixed;inset:auto 0 0;z-index:var(--z);padding:.75em}
 .banner,.note,.fab{pointer-events:auto}
 .banner{position:relative;width:100%;max-width:60em;max-height:80vh;overflow:auto;display:flex;flex-wrap:wrap;align-items:center;gap:1em 2em;padding:1.25em 3.5em 1.25em 1.5em}
 .text{flex:99 1 22em}
 .text p:last-child{margin:0}
-.upd{font-weight:600}
 .acts{flex:1 1 16em;max-width:100%}
 .acts,.foot{display:grid;grid-auto-rows:1fr;gap:.5em}
 button{font:inherit;color:inherit;background:none;border:0;margin:0;cursor:pointer}
@@ -45,16 +43,15 @@ button{font:inherit;color:inherit;background:none;border:0;margin:0;cursor:point
 .dlg{position:relative;width:100%;max-width:40em;max-height:100%;display:flex;flex-direction:column;overflow:auto}
 .dlg>h2{margin:0;padding:1.25em 3.5em 1em 1.5em;border-bottom:1px solid var(--bd)}
 .scroll{flex:1 1 auto;min-height:8em;overflow:auto;padding:1em 1.5em}
-.small{color:var(--mu);font-size:.875em}
+.small,.on{color:var(--mu);font-size:.875em}
 ul{list-style:none;margin:0 0 1em;padding:0}
 li{padding:.75em 0;border-bottom:1px solid var(--bd)}
 .row{display:flex;align-items:center;gap:.75em;margin-bottom:.25em}
 label{flex:1;font-weight:600}
-.on{color:var(--mu);font-size:.875em}
 input{appearance:none;flex:none;width:2.75em;height:1.5em;margin:0;border-radius:1em;cursor:pointer;background:radial-gradient(circle .55em at .75em,#fff 95%,#0000) var(--off)}
 input:checked{background:radial-gradient(circle .55em at 2em,#fff 95%,#0000) var(--ac)}
 input:disabled{opacity:.5;cursor:default}
-.gpc{font-weight:600}
+.upd,.gpc{font-weight:600}
 .foot{grid-template-columns:repeat(auto-fit,minmax(11em,1fr));padding:1em 1.5em;border-top:1px solid var(--bd)}
 @media (max-width:40em){.dock{padding:.5em}.banner{padding:1em}.banner h2{margin-right:2em}.text{max-height:40vh;overflow:auto}}
 @media (max-height:30em){.acts{grid-auto-flow:column;grid-auto-columns:1fr}.text{max-height:35vh;overflow:auto}}
