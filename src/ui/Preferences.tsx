@@ -14,7 +14,7 @@ function CategorySwitch(props: { t: Texts; id: Category; checked: boolean; gpc: 
     <li>
       <div class="row">
         <label for={'ac-' + id}>{t[id]}</label>
-        {necessary && <span class="on" id="ac-on">{t.alwaysOn}</span>}
+        {necessary && <span class="small" id="ac-on">{t.alwaysOn}</span>}
         <input
           id={'ac-' + id}
           type="checkbox"

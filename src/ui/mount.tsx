@@ -78,9 +78,9 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   };
   const actions: Record<string, () => void> = {
     'accept-all': () => decide(() => core.acceptAll()),
-    'reject-all': () => decide(() => core.rejectAll('reject-all')),
+    'reject-all': () => decide(() => core.rejectAll()),
     close: () => decide(() => core.rejectAll('close')),
-    save: () => decide(() => core.set(choices, 'save')),
+    save: () => decide(() => core.set(choices)),
     preferences: () => openPreferences(),
   };
 

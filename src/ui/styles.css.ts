@@ -43,7 +43,7 @@ button{font:inherit;color:inherit;background:none;border:0;margin:0;cursor:point
 .dlg{position:relative;width:100%;max-width:40em;max-height:100%;display:flex;flex-direction:column;overflow:auto}
 .dlg>h2{margin:0;padding:1.25em 3.5em 1em 1.5em;border-bottom:1px solid var(--bd)}
 .scroll{flex:1 1 auto;min-height:8em;overflow:auto;padding:1em 1.5em}
-.small,.on{color:var(--mu);font-size:.875em}
+.small{color:var(--mu);font-size:.875em}
 ul{list-style:none;margin:0 0 1em;padding:0}
 li{padding:.75em 0;border-bottom:1px solid var(--bd)}
 .row{display:flex;align-items:center;gap:.75em;margin-bottom:.25em}
