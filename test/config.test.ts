@@ -115,6 +115,12 @@ describe('resolveConfig errors', () => {
     expect(() => resolveWith(config)).toThrow('allur-consent: ' + message);
   });
 
+  it('refuses a sparse array, whose holes would become undefined entries', () => {
+    expect(() => resolveWith({ policyVersion: '1', pixel: { personalParams: ['ok', , 'id'] } })).toThrow(
+      'allur-consent: config.pixel.personalParams must be an array of strings',
+    );
+  });
+
   it('refuses a config that is not an object', () => {
     expect(() => resolveWith(null)).toThrow('allur-consent: config.policyVersion');
     expect(() => resolveConfigLeniently('x', () => {})).not.toThrow();

@@ -11,7 +11,8 @@ const LANGS = ['ru', 'kk', 'en'];
 
 const isString = (value: unknown): value is string => typeof value == 'string';
 const isObject = (value: unknown): value is Bag => !!value && typeof value == 'object' && !Array.isArray(value);
-const isArrayOf = (test: (item: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(test);
+// Array.from first: `every` skips the holes of a sparse array, which the copy would turn into `undefined`.
+const isArrayOf = (test: (item: unknown) => boolean) => (value: unknown) => Array.isArray(value) && Array.from(value).every(test);
 
 /** http(s), relative and (with `mailto`) mailto URLs; browsers ignore control characters and spaces, so those are dropped before the scheme is read. */
 const isUrl = (mailto?: boolean) => (value: unknown) => {
