@@ -45,6 +45,7 @@ describe('readConsentCookie', () => {
     ['a missing key', { v: 1, id: 'a1b2c3d4', t: Date.now(), c: record().c }],
     ['an id with unsafe characters', record({ id: '<script>alert(1)</script>' })],
     ['a too short id', record({ id: 'abc' })],
+    ['a numeric id', { ...record(), id: 12345678901 }],
     ['a numeric policy version', { ...record(), pv: 5 }],
     ['a time that is not a number', { ...record(), t: '2024-01-01' }],
     ['a time in the future', record({ t: Date.now() + DAY })],

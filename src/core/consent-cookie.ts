@@ -29,6 +29,8 @@ export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined
     const age = Date.now() - t;
     return hasExactly(record, 'c,id,pv,t,v') &&
       record.v === 1 &&
+      // test() would read a number as its digits.
+      typeof record.id == 'string' &&
       /^[\w-]{8,64}$/.test(record.id) &&
       typeof record.pv == 'string' &&
       record.pv.length <= 64 &&
