@@ -326,6 +326,23 @@ describe('cookies switched off', () => {
     expect(cookieSet).not.toHaveBeenCalled();
   });
 
+  it('says so at once when reading localStorage throws, though cookieEnabled is true, and writes nothing', () => {
+    const storage = vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    });
+    const cookieSet = vi.spyOn(document, 'cookie', 'set');
+    try {
+      const instance = core();
+      expect(instance.getStatus().cookiesDisabled).toBe(true);
+      instance.acceptAll();
+      expect(instance.getState()).toMatchObject({ decided: true, categories: { statistics: true } });
+      expect(cookieSet).not.toHaveBeenCalled();
+    } finally {
+      // afterEach clears the storage.
+      storage.mockRestore();
+    }
+  });
+
   it('notices a cookie that does not read back and fires a change the UI can warn on', () => {
     const instance = core();
     vi.spyOn(document, 'cookie', 'set').mockImplementation(() => {});

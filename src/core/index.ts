@@ -26,6 +26,15 @@ export { presets } from './presets';
 
 const copy = (state: ConsentState): ConsentState => ({ ...state, categories: { ...state.categories } });
 
+/** Whether reading `localStorage` throws (SecurityError): the browser blocks all site storage, cookies included. */
+const storageBlocked = () => {
+  try {
+    return !localStorage;
+  } catch {
+    return true;
+  }
+};
+
 /** Creates the headless consent instance (SPEC §5): decision, consent cookie, pixel, gated markup and tag vendors. */
 export function createConsentCore(input: ConsentConfig): ConsentCore {
   const config = resolveConfig(input);
@@ -47,7 +56,8 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
   const onError = (error: ConsentError) =>
     listeners.error.size ? call(listeners.error, error) : reportOnce(error.source, error.message, error.cause);
 
-  let cookiesDisabled = navigator.cookieEnabled === false;
+  // With all cookies blocked, Chromium keeps `cookieEnabled` true, drops cookie writes and throws on reading storage.
+  let cookiesDisabled = navigator.cookieEnabled === false || storageBlocked();
   let policyUpdated = false;
   // GPC is an opt-out of advertising: marketing stays off whatever was chosen (SPEC §10).
   const granted = (name: OptionalCategory, value?: boolean) => !!value && !(gpc && name == 'marketing');
