@@ -24,7 +24,9 @@ const hasExactly = (value: unknown, keys: string) =>
 export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined {
   try {
     const raw = Cookies.get(CONSENT_COOKIE);
-    const record = raw && raw.length <= 1024 && JSON.parse(raw);
+    // No cookie is the common case: an exception thrown for it would cost milliseconds on every page.
+    if (!raw || raw.length > 1024) return undefined;
+    const record = JSON.parse(raw);
     const { c, t } = record;
     const age = Date.now() - t;
     return hasExactly(record, 'c,id,pv,t,v') &&
