@@ -14,7 +14,7 @@ const FIELDS = [
 
 /** Any JS value, including the odd ones a page may hand over: NaN, -0, symbols, functions, RegExps, Maps, null-prototype objects. */
 const anyValue = fc.oneof(
-  fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true }),
+  fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true }),
   fc.constantFrom(NaN, -0, Infinity, Symbol('x'), () => 1, /x/g, new Error('x'), Object.create(null), 'javascript:alert(1)'),
 );
 
@@ -30,6 +30,19 @@ const configWith = (path: string, value: unknown) => {
 
 const cores: ConsentCore[] = [];
 afterEach(() => cores.splice(0).forEach((core) => core.destroy()));
+
+describe('a list with a hole (a stray comma)', () => {
+  it('is refused, never read as a pattern that matches every cookie on refusal', () => {
+    const config = { policyVersion: 'v1', pixel: false, consentLog: false, categories: { statistics: { cookies: ['_ga', , '_gid'] } } };
+    expect(() => resolveConfig(config as never)).toThrow(/config\.categories\.statistics\.cookies/);
+    document.cookie = 'session=abc; path=/';
+    const core = createConsentCore(resolveConfigLeniently(config, () => {}));
+    cores.push(core);
+    core.rejectAll();
+    expect(document.cookie).toContain('session=abc');
+    for (const name of ['session', 'allur_consent']) document.cookie = `${name}=; max-age=0; path=/`;
+  });
+});
 
 describe('config validation under any value', () => {
   it('resolveConfig gives a resolved config or a TypeError naming the field, never another exception', () => {
