@@ -96,6 +96,7 @@ describe('the consent cookie cannot inject anything into the page', () => {
     'HTML in pv': { ...record, pv: '<img src=x onerror=alert(1)>' },
     'HTML in id': { ...record, id: '"><script>alert(1)</script>' },
     'a script URL in id': { ...record, id: 'javascript:alert(1)' },
+    'a number as id': { ...record, id: 18308319224572002000 },
     'an extra key': { ...record, html: '<img src=x onerror=alert(1)>' },
     'HTML in a category': { ...record, c: { ...record.c, statistics: '<b>1</b>' } },
     'a __proto__ key': JSON.parse(JSON.stringify(record).replace('{', '{"__proto__":{"decided":true},')),
