@@ -401,6 +401,17 @@ describe('single-page navigation', () => {
     expect(history.pushState).toBe(original);
   });
 
+  it('sends queued pageviews with the page and referrer of the moment they were queued, scrubbed', () => {
+    const { decide } = setup({ spa: true });
+    history.pushState(null, '', '/credit?email=aigerim@mail.kz&step=1');
+    history.replaceState(null, '', '/cars/jac-s3');
+    decide(accepted);
+    expect(hits().map(({ page, referrer }) => [page, referrer])).toEqual([
+      ['http://localhost:3000/cars/jac-s3?utm_source=vk', ''],
+      ['http://localhost:3000/credit?step=1', 'http://localhost:3000/cars/jac-s3?utm_source=vk'],
+    ]);
+  });
+
   it('leaves history alone without spa', () => {
     setup({}, accepted);
     expect(history.pushState).toBe(original);

@@ -18,10 +18,14 @@ export function cleanCookiesAndStorage(
   configuredDomain?: string,
 ): void {
   try {
-    const domains = [undefined, ...cookieDomains(location.hostname, configuredDomain)];
+    // Worked out only when a listed cookie exists: on most calls there is none.
+    let domains: Array<string | undefined> | undefined;
     for (const name of Object.keys(Cookies.get())) {
       const listed = cookies.some((pattern) => (typeof pattern == 'string' ? pattern == name : name.search(pattern) >= 0));
-      if (listed) for (const domain of domains) Cookies.remove(name, { path: '/', domain });
+      if (listed) {
+        domains ||= [undefined, ...cookieDomains(location.hostname, configuredDomain)];
+        for (const domain of domains) Cookies.remove(name, { path: '/', domain });
+      }
     }
   } catch {
     // A document that forbids cookies has none to delete.

@@ -18,8 +18,11 @@ export interface PixelController extends Pixel {
 }
 
 type Props = Parameters<Pixel['track']>[1];
-/** A hit as recorded when it happened; the visitor, consent and browser fields are added when it is sent. */
-type Hit = [fields: Record<string, string>, props: Props];
+/**
+ * A hit as recorded when it happened, with its page and referrer as they were (unscrubbed, kept in memory only);
+ * they are scrubbed and the time, visitor, consent and browser fields added when it is sent.
+ */
+type Hit = [fields: Record<string, string>, props: Props, at: Date];
 
 const VISITOR_COOKIE = 'allur_vid';
 // Hits made before a decision wait in memory; a page that tracks in a loop must not grow it without end.
@@ -42,8 +45,9 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   let queue: Hit[] | null = [];
   let granted = false;
   let visitorId = '';
-  let page = scrub(location.href);
-  let referrer = scrub(document.referrer);
+  // Scrubbing waits for a hit to be sent: before a decision (and after a refusal) its work is never needed.
+  let page = location.href;
+  let referrer = document.referrer;
   let stopAdViews: (() => void) | undefined;
   const viewedAds = new WeakSet<Element>();
 
@@ -66,10 +70,13 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     post(endpoint, body, fail);
   };
 
-  const send = ([fields, props]: Hit) => {
+  const send = ([fields, props, at]: Hit) => {
     const { id, policyVersion } = getState();
     const body = new URLSearchParams({
       ...fields,
+      page: scrub(fields.page),
+      referrer: scrub(fields.referrer),
+      time: localTime(at),
       browser: navigator.userAgent,
       language: navigator.language,
       screen: screen.width + 'x' + screen.height,
@@ -83,7 +90,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   };
 
   const track: Pixel['track'] = (event, props) => {
-    const hit: Hit = [{ event: event || 'pageview', page: scrub(location.href), referrer, time: localTime() }, props];
+    const hit: Hit = [{ event: event || 'pageview', page: location.href, referrer }, props, new Date()];
     if (granted) send(hit);
     else if (queue && queue.length < QUEUE_LIMIT) queue.push(hit);
   };
@@ -126,8 +133,8 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   };
 
   const navigated = () => {
-    const current = scrub(location.href);
-    if (current == page) return;
+    const current = location.href;
+    if (scrub(current) == scrub(page)) return;
     referrer = page;
     page = current;
     track();
