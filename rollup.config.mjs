@@ -32,7 +32,10 @@ export default [
     output: {
       file: 'dist/allur-consent.iife.js',
       format: 'iife',
-      plugins: [terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } })],
+      // V8's compile hint: nearly every function runs at load, so compile them all eagerly, off the main thread
+      // while the script streams in, instead of one by one on first call inside the page's startup task.
+      banner: '//# allFunctionsCalledOnLoad',
+      plugins: [terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: /allFunctionsCalledOnLoad/ } })],
     },
   },
 ];
