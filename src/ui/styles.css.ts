@@ -55,6 +55,6 @@ input:disabled{opacity:.5;cursor:default}
 .foot{grid-template-columns:repeat(auto-fit,minmax(11em,1fr));padding:1em 1.5em;border-top:1px solid var(--bd)}
 @media (max-width:40em){.dock{padding:.5em}.banner{padding:1em}.banner h2{margin-right:2em}.text{max-height:40vh;overflow:auto}}
 @media (max-height:30em){.acts{grid-auto-flow:column;grid-auto-columns:1fr}.text{max-height:35vh;overflow:auto}}
-@media (prefers-reduced-motion:no-preference){.card{animation:in .2s ease-out}@keyframes in{from{opacity:0;transform:translateY(.5em)}}}
+@media (prefers-reduced-motion:no-preference){.card{animation:in .2s ease-out}@keyframes in{from{transform:translateY(.5em)}}}
 @media (forced-colors:active){.btn,input{border:1px solid}}
 `;
