@@ -17,7 +17,8 @@ const decode = (text: string) => {
   try {
     return decodeURIComponent(text);
   } catch {
-    return text;
+    // One stray `%` makes the whole text undecodable: still read every escaped ASCII character.
+    return text.replace(/%[0-7][\da-f]/gi, decodeURIComponent);
   }
 };
 

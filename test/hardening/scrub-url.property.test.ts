@@ -32,9 +32,10 @@ const encodings: Array<(value: string) => string> = [
   (value) => value.toUpperCase().replace(/ /g, '+'),
 ];
 
-// Text around the planted value inside the same component; no digits (they would make another number).
-const before = fc.constantFrom('', 'x', 'Order-', '_', '~', ';', '.', "'", '%D0%B0');
-const after = fc.constantFrom('', 'x', '-x', ';', '%D0%B0');
+// Text around the planted value inside the same component, including stray `%` a hand-written link may hold;
+// no digits (they would make another number) and no `%` right before the value (it would make an escape of it).
+const before = fc.constantFrom('', 'x', 'Order-', '_', '~', '%zz', 'x%z', ';', '.', "'", '%E0%AB%Az');
+const after = fc.constantFrom('', 'x', '-x', '%', 'x%', '%zz', ';', '%E0%AB%A');
 
 const bases = ['https://www.allur.kz', 'https://user:pw@allur.kz:8443', '', '//cdn.allur.kz', 'http://127.0.0.1'];
 
