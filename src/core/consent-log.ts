@@ -1,3 +1,4 @@
+import { onThisPage } from './page-url';
 import type { CategoryChoices, ConsentAction, ConsentError, Lang } from './types';
 
 /** A consent receipt as POSTed to the consent-log endpoint (SPEC §9). */
@@ -15,7 +16,7 @@ export interface ConsentReceipt {
 /** POSTs `body` with the page's cookies (kept alive past unload); a throw, a rejection or a non-2xx answer goes to `fail`. */
 export function post(endpoint: string, body: BodyInit, fail: (cause: unknown) => void, headers?: HeadersInit): void {
   try {
-    fetch(endpoint, { method: 'POST', keepalive: true, credentials: 'same-origin', headers, body }).then(
+    fetch(onThisPage(endpoint), { method: 'POST', keepalive: true, credentials: 'same-origin', headers, body }).then(
       (response) => response.ok || fail(response.status),
       fail,
     );

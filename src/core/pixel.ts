@@ -2,6 +2,7 @@ import Cookies from 'js-cookie';
 import { newConsentId } from './consent-cookie';
 import { post } from './consent-log';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
+import { onThisPage } from './page-url';
 import { scrubUrl } from './scrub-url';
 import type { ConsentError, ConsentState, Pixel, ResolvedConfig } from './types';
 
@@ -55,15 +56,16 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   const transmit = (body: URLSearchParams) => {
     const fail = (cause?: unknown) =>
       onError({ source: 'pixel', message: `pixel hit to ${endpoint} failed and was dropped`, cause });
+    const url = onThisPage(endpoint);
     if (config.transport == 'image') {
       const image = new Image();
       image.onerror = fail;
-      image.src = endpoint + (endpoint.includes('?') ? '&' : '?') + body;
+      image.src = url + (url.includes('?') ? '&' : '?') + body;
       return;
     }
     try {
       // false when the browser refuses to queue it (too large, or too many pending): fetch then.
-      if (navigator.sendBeacon(endpoint, body)) return;
+      if (navigator.sendBeacon(url, body)) return;
     } catch {
       // Missing, or blocked by an extension: fetch may still get through.
     }

@@ -1,3 +1,4 @@
+import { onThisPage } from '../core/page-url';
 import type { Texts } from '../core/types';
 
 // Only http(s), mailto or relative addresses become links; browsers drop control characters before reading a scheme.
@@ -9,7 +10,7 @@ const isSafeUrl = (url: string) => {
 /** The privacy policy link, or nothing when the address is empty or of another scheme. */
 export function PolicyLink(props: { t: Texts; url: string }) {
   return isSafeUrl(props.url) ? (
-    <a href={props.url} target="_blank" rel="noopener">
+    <a href={onThisPage(props.url)} target="_blank" rel="noopener">
       {props.t.policyLink}
     </a>
   ) : null;
