@@ -26,10 +26,14 @@ function setup(config: Partial<PixelOptions['config']> = {}, initial = undecided
   return { pixel, decide, onError };
 }
 
-/** The hits received by the fake endpoint, as plain objects, whatever the transport. */
+/** The hits received by the fake endpoint, as plain objects, in the order sent, whatever the transport. */
 const hits = () => [
-  ...beacon.mock.calls.map(([, body]) => Object.fromEntries(body)),
-  ...fetchMock.mock.calls.map(([, init]) => Object.fromEntries(init.body as URLSearchParams)),
+  ...[
+    ...beacon.mock.calls.map(([, body], index) => [beacon.mock.invocationCallOrder[index], body] as const),
+    ...fetchMock.mock.calls.map(([, init], index) => [fetchMock.mock.invocationCallOrder[index], init.body] as const),
+  ]
+    .sort(([a], [b]) => a - b)
+    .map(([, body]) => Object.fromEntries(body as URLSearchParams)),
   ...images.map((image) => Object.fromEntries(new URL(image.src).searchParams)),
 ];
 
@@ -117,6 +121,7 @@ describe('after acceptance', () => {
   });
 
   it('posts by sendBeacon with a form body to the endpoint', () => {
+    history.replaceState(null, '', '/cars/jac-s3?utm_source=vk');
     setup({}, accepted);
     expect(beacon).toHaveBeenCalledTimes(1);
     expect(beacon.mock.calls[0][0]).toBe('/stat/pixel');
@@ -226,6 +231,7 @@ describe('transports and failures', () => {
 
   it('falls back to fetch once when sendBeacon refuses the hit', () => {
     beacon.mockReturnValue(false);
+    history.replaceState(null, '', '/cars/jac-s3?utm_source=vk');
     const { onError } = setup({}, accepted);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0][0]).toBe('/stat/pixel');

@@ -60,12 +60,15 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     if (config.transport == 'image') {
       const image = new Image();
       image.onerror = fail;
+      // A same-origin request would otherwise carry the unscrubbed page address as its Referer.
+      image.referrerPolicy = 'no-referrer';
       image.src = url + (url.includes('?') ? '&' : '?') + body;
       return;
     }
     try {
+      // A beacon's Referer is the full page address: a beacon only when scrubbing would leave it as it is.
       // false when the browser refuses to queue it (too large, or too many pending): fetch then.
-      if (navigator.sendBeacon(url, body)) return;
+      if (scrub(location.href) == location.href.split('#')[0] && navigator.sendBeacon(url, body)) return;
     } catch {
       // Missing, or blocked by an extension: fetch may still get through.
     }

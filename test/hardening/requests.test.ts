@@ -1,7 +1,7 @@
 // @vitest-environment-options {"url":"https://www.allur.kz/cars?utm_source=vk"}
 // Where the pixel's and the consent log's requests go, and what they carry besides their fields.
-import { afterEach, describe, expect, it } from 'vitest';
-import { click, consentOf, pixelHits, receipts, shadowOf, tick } from './page';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { click, consentOf, fetchMock, pixelHits, receipts, shadowOf, tick } from './page';
 
 afterEach(() => {
   document.head.innerHTML = '';
@@ -19,5 +19,31 @@ describe('a page with <base href> pointing elsewhere', () => {
     await tick();
     expect(pixelHits().map((hit) => hit.url)).toEqual(['https://www.allur.kz/stat/pixel']);
     expect(receipts().map((receipt) => receipt.url)).toEqual(['https://www.allur.kz/stat/consent']);
+  });
+});
+
+describe('a page address with personal data', () => {
+  it('stays out of the Referer: no beacon, fetch and image without referrer', async () => {
+    history.replaceState(null, '', '/cars?email=aigerim%40mail.kz');
+    const images: HTMLImageElement[] = [];
+    vi.stubGlobal('Image', function () {
+      return images[images.push(document.createElement('img')) - 1];
+    });
+    const consent = consentOf();
+    click('accept-all');
+    await tick();
+    expect(pixelHits().map((hit) => hit.transport)).toEqual(['fetch']);
+    for (const [url, init] of fetchMock.mock.calls) expect(init, String(url)).toMatchObject({ referrerPolicy: 'no-referrer' });
+    consent.destroy();
+    // The next page, already accepted, sends its pageview as an image.
+    consentOf({ pixel: { endpoint: '/stat/pixel', transport: 'image' } });
+    expect(images.map((image) => image.referrerPolicy)).toEqual(['no-referrer']);
+  });
+
+  it('a page address with nothing to scrub still goes by beacon', async () => {
+    consentOf();
+    click('accept-all');
+    await tick();
+    expect(pixelHits().map((hit) => hit.transport)).toEqual(['beacon']);
   });
 });
