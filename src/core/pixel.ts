@@ -90,7 +90,8 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
       pv: policyVersion,
     });
     // Extra fields never overwrite the standard ones.
-    for (const key in props) if (!body.has(key)) body.append(key, String(props[key]));
+    // Own keys only: a page that extends Object.prototype must not add fields to every hit.
+    for (const [key, value] of Object.entries({ ...props })) if (!body.has(key)) body.append(key, String(value));
     transmit(body);
   };
 

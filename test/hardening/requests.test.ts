@@ -47,3 +47,19 @@ describe('a page address with personal data', () => {
     expect(pixelHits().map((hit) => hit.transport)).toEqual(['beacon']);
   });
 });
+
+describe('a page whose old library extends Object.prototype', () => {
+  it('sends hits with their own fields only', async () => {
+    Object.defineProperty(Object.prototype, 'polluted', { value: 'from the page', enumerable: true, writable: true, configurable: true });
+    try {
+      const consent = consentOf();
+      click('accept-all');
+      consent.pixel.track('calculator', { step: 2 });
+      await tick();
+    } finally {
+      delete (Object.prototype as { polluted?: string }).polluted;
+    }
+    const standard = ['event', 'page', 'referrer', 'time', 'browser', 'language', 'screen', 'vid', 'cid', 'pv'];
+    expect(pixelHits().map((hit) => Object.keys(hit.body).filter((key) => !standard.includes(key)))).toEqual([[], ['step']]);
+  });
+});
