@@ -162,7 +162,10 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     stopAdViews = undefined;
   };
 
+  let destroyed = false;
   const update = (state: ConsentState) => {
+    // A destroyed pixel stays quiet even when a stale reference to its instance decides.
+    if (destroyed) return;
     granted = state.decided && state.categories.statistics;
     if (granted) {
       try {
@@ -189,6 +192,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   };
 
   const destroy = () => {
+    destroyed = true;
     stopAds();
     granted = false;
     queue = null;

@@ -130,3 +130,16 @@ describe.each([
     history.replaceState(null, '', '/cars');
   });
 });
+
+describe('a destroyed instance kept by a stale reference (React StrictMode cleanup)', () => {
+  it('sends no hit and watches no ad, whatever it is told', async () => {
+    const intersections = watchObservers('IntersectionObserver', FakeIntersectionObserver);
+    const stale = consentOf();
+    stale.destroy();
+    stale.acceptAll();
+    stale.pixel.track('calculator');
+    await tick();
+    expect(pixelHits()).toEqual([]);
+    expect(intersections.all).toEqual([]);
+  });
+});
