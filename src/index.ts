@@ -1,4 +1,4 @@
-import { createConsentCore } from './core/index';
+import { createConsentCore, resolveConfig } from './core/index';
 import type { ConsentConfig, ConsentCore } from './core/types';
 import { type ConsentUi, mountUi } from './ui/mount';
 import { detectLang, textsFor } from './ui/texts';
@@ -9,11 +9,16 @@ export type { ConsentUi } from './ui/mount';
 /** The instance of `createConsent`: the core's API plus the UI's. */
 export type Consent = ConsentCore & ConsentUi;
 
+// The instance not yet destroyed: a page has one banner and one pixel, however often it asks.
+let live: Consent | undefined;
+
 /**
  * Creates the consent instance with its UI: the core starts at once (vendor defaults must precede any tag),
  * the banner mounts as soon as `<body>` exists. Throws a TypeError naming the field on bad config.
  */
 export function createConsent(config: ConsentConfig): Consent {
+  // A second call (React StrictMode, a second bundle) still has its config checked, then gets the live instance.
+  if (live) return resolveConfig(config), live;
   const core = createConsentCore({ ...config, lang: config.lang ?? detectLang() });
   const lang = core.config.lang!;
   let ui: ConsentUi | undefined;
@@ -25,9 +30,9 @@ export function createConsent(config: ConsentConfig): Consent {
   if (!ui) document.addEventListener('DOMContentLoaded', mount, { once: true });
   const withUi = (method: keyof ConsentUi) => () => {
     mount();
-    ui?.[method]();
+    if (!destroyed) ui?.[method]();
   };
-  return {
+  return (live = {
     ...core,
     showBanner: withUi('showBanner'),
     showPreferences: withUi('showPreferences'),
@@ -35,9 +40,10 @@ export function createConsent(config: ConsentConfig): Consent {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      live = undefined;
       document.removeEventListener('DOMContentLoaded', mount);
       ui?.destroy();
       core.destroy();
     },
-  };
+  });
 }
