@@ -31,6 +31,8 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
 
   const update = () => {
     const status = core.getStatus();
+    // A page script or a framework re-rendering <body> may have taken the host out: put it back.
+    if (!host.isConnected) document.body.prepend(host);
     render(
       <>
         <div class="dock">

@@ -1,6 +1,6 @@
 // One banner and one pixel per page, however the page treats the instance.
 import { describe, expect, it } from 'vitest';
-import { click, consentOf, pixelHits, receipts, tick } from './page';
+import { click, consentOf, pixelHits, receipts, shadowOf, tick, uncaught } from './page';
 
 describe('createConsent called again while an instance lives (React StrictMode, two bundles on one page)', () => {
   it('gives the live instance back: one banner, one pageview, one receipt', async () => {
@@ -12,5 +12,20 @@ describe('createConsent called again while an instance lives (React StrictMode, 
     await tick(20);
     expect(pixelHits()).toHaveLength(1);
     expect(receipts()).toHaveLength(1);
+  });
+});
+
+describe('a page that removes the host element', () => {
+  it('puts the banner back on the next show, and the dialog on a data-consent-open click', () => {
+    const consent = consentOf();
+    document.querySelector('allur-consent')!.remove();
+    consent.showBanner();
+    expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
+    expect(shadowOf()!.querySelector('section.banner')).not.toBeNull();
+    document.body.innerHTML = '<button data-consent-open>Cookie settings</button>';
+    document.querySelector<HTMLButtonElement>('[data-consent-open]')!.click();
+    expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
+    expect(shadowOf()!.querySelector('[role=dialog]')).not.toBeNull();
+    expect(uncaught).toEqual([]);
   });
 });
