@@ -1,7 +1,7 @@
 // The shadow root's stylesheet. Site themes override the `--allur-consent-*` properties on the
 // `allur-consent` element; the short private names below keep the sheet small.
 export const styles = `
-:host{all:initial;font-size:medium;
+:host{all:initial!important;
 --f:var(--allur-consent-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);
 --r:var(--allur-consent-radius,.75em);
 --z:var(--allur-consent-z-index,2147483000);
