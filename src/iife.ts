@@ -42,6 +42,8 @@ function create(extra?: Partial<ConsentConfig>): Consent | undefined {
   }
 }
 
-if (!window.AllurConsent) {
+// An element with id="AllurConsent" shows up as window.AllurConsent too: only our own instance or factory counts.
+const existing = window.AllurConsent as { getState?: unknown; create?: unknown } | undefined;
+if (!existing?.getState && !existing?.create) {
   window.AllurConsent = script?.dataset.autoinit == 'false' ? { create } : create();
 }

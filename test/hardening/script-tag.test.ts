@@ -46,4 +46,11 @@ describe('the script tag on a hostile page', () => {
     expect(uncaught).toEqual([]);
     expect(consoleErrors).toEqual([expect.stringContaining('page bug')]);
   });
+
+  it('an element with id="AllurConsent" (DOM clobbering) does not stop the banner', () => {
+    const { window, uncaught, banner } = pageWith('<div id="AllurConsent">widget</div>');
+    expect(uncaught).toEqual([]);
+    expect(banner()).not.toBeNull();
+    expect(typeof (window.AllurConsent as { getState?: unknown }).getState).toBe('function');
+  });
 });
