@@ -471,6 +471,16 @@ describe('instances and destroy', () => {
     expect(() => instance.reset()).not.toThrow();
   });
 
+  it('writes no cookie and sends no receipt from a destroyed instance', async () => {
+    const instance = core();
+    instance.destroy();
+    instance.acceptAll();
+    instance.reset();
+    await tick();
+    expect(Cookies.get(CONSENT_COOKIE)).toBeUndefined();
+    expect(receipts()).toEqual([]);
+  });
+
   it('destroys the gate, the pixel and the vendor signals', () => {
     core({ pixel: { endpoint: '/stat/pixel' } }).destroy();
     for (const factory of [createGate, createPixel, createVendorSignals]) {

@@ -112,7 +112,10 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
       onError,
     );
   const forgetStoredDecision = () => cleanCookiesAndStorage({ cookies: [CONSENT_COOKIE] }, cookie.domain);
+  let destroyed = false;
   const decide = (choices: Partial<Record<Category, boolean>>, action: ConsentAction) => {
+    // A destroyed instance is inert: a stale reference must not write cookies or send receipts.
+    if (destroyed) return;
     const wanted = { ...state.categories, ...choices };
     const record = { v: 1, id: state.id ?? newConsentId(), t: Date.now(), pv: policyVersion, c: {} } as ConsentRecord;
     for (const name of OPTIONAL_CATEGORIES) record.c[name] = granted(name, wanted[name]) ? 1 : 0;
@@ -153,6 +156,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
       decide(choices, action);
     },
     reset() {
+      if (destroyed) return;
       const { id } = state;
       forgetStoredDecision();
       policyUpdated = false;
@@ -167,6 +171,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
       return () => set.delete(listener);
     },
     destroy() {
+      destroyed = true;
       listeners.change.clear();
       listeners.error.clear();
       tabSync.destroy();
