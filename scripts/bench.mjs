@@ -6,15 +6,11 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const THROTTLES = [1, 4];
 const SETTLE_MS = 1500;
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
 const VANILLA_DIR = 'node_modules/vanilla-cookieconsent/dist/';
 
 // Russian texts of the same length as allur-consent's first and second layers, three optional categories.
@@ -212,7 +208,7 @@ const median = (values) => {
 
 const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const browserVersion = browser.version();
 const names = Object.keys(libraries);
 const runs = {};

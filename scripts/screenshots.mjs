@@ -2,9 +2,8 @@
 // light and dark, in Debian's Chromium. Writes PNGs to screenshots/ (git-ignored). Run `npm run build` first.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PAGE = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <body style="margin:0;font:16px system-ui;background:#eef1f5;color:#0b1a30">
 <header style="background:#0b1a30;color:#fff;padding:16px 24px;font-weight:700">ALLUR</header>
@@ -21,7 +20,7 @@ const states = {
 };
 
 mkdirSync('screenshots', { recursive: true });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 for (const width of [1280, 320]) {
   for (const colorScheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width, height: width > 400 ? 800 : 640 }, colorScheme, reducedMotion: 'reduce' });

@@ -4,12 +4,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer, type Hit } from '../../demo/app.mjs';
+import { launchChromium } from './setup';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // The fields of SPEC §7 that every hit carries (referrer may be empty on a first page).
 const HIT_FIELDS = ['event', 'page', 'referrer', 'time', 'browser', 'language', 'screen', 'vid', 'cid', 'pv'];
 
@@ -21,7 +20,7 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'allur-demo-page-'));
   demo = await createDemoServer({ dataDir, port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
