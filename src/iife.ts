@@ -1,6 +1,7 @@
 // The script-tag entry: the only module with side effects. Reads the config from `data-*` attributes of its
 // own <script> over `window.AllurConsentConfig`, builds one instance as `window.AllurConsent`, and never throws.
 import { type Consent, type ConsentConfig, createConsent, resolveConfigLeniently } from './index';
+import { detectLang } from './ui/texts';
 
 declare global {
   interface Window {
@@ -35,7 +36,10 @@ function configFromPage(): Record<string, any> {
 /** Builds an instance from the page's config and `extra`; bad fields are reported once each and take defaults. */
 function create(extra?: Partial<ConsentConfig>): Consent | undefined {
   try {
-    return createConsent(resolveConfigLeniently({ ...configFromPage(), ...extra }, report));
+    const config = resolveConfigLeniently({ ...configFromPage(), ...extra }, report);
+    // Settled here, so `createConsent` hands the already checked config to the core as it is.
+    config.lang ??= detectLang();
+    return createConsent(config);
   } catch (error) {
     report(error);
     return undefined;

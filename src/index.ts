@@ -19,7 +19,7 @@ let live: Consent | undefined;
 export function createConsent(config: ConsentConfig): Consent {
   // A second call (React StrictMode, a second bundle) still has its config checked, then gets the live instance.
   if (live) return resolveConfig(config), live;
-  const core = createConsentCore({ ...config, lang: config.lang ?? detectLang() });
+  const core = createConsentCore(config.lang ? config : { ...config, lang: detectLang() });
   const lang = core.config.lang!;
   let ui: ConsentUi | undefined;
   let destroyed = false;

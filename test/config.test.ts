@@ -133,6 +133,12 @@ describe('resolveConfig errors', () => {
 });
 
 describe('resolveConfigLeniently', () => {
+  it('hands back a config it resolved as it is, while a copy of one is checked again', () => {
+    const { config } = lenient({ policyVersion: 'v2', policyUrl: 'javascript:x' });
+    expect(resolveConfig(config)).toBe(config);
+    expect(() => resolveWith({ ...config, policyUrl: 'javascript:x' })).toThrow('config.policyUrl');
+  });
+
   it('reports each bad field once and uses its default', () => {
     const { config, reports } = lenient({
       policyVersion: '',

@@ -74,6 +74,9 @@ const defaults = (): ResolvedConfig => ({
   nonce: undefined,
 });
 
+// Configs resolved here: the script tag resolves leniently, and the core need not check its result again.
+const resolvedConfigs = new WeakSet<object>();
+
 /** Resolves `config` with defaults, reporting each bad field or unknown key to `report` and using the default for it. */
 export function resolveConfigLeniently(config: unknown, report: (message: string) => void): ResolvedConfig {
   const bad = (path: string, message: string) => report(`allur-consent: config${path} ${message}`);
@@ -95,11 +98,14 @@ export function resolveConfigLeniently(config: unknown, report: (message: string
     return merged;
   };
   if ((config as Bag)?.policyVersion === undefined) bad('.policyVersion', VERSION_RULE[1]);
-  return merge(config, defaults(), '') as ResolvedConfig;
+  const resolved = merge(config, defaults(), '') as ResolvedConfig;
+  resolvedConfigs.add(resolved);
+  return resolved;
 }
 
 /** Resolves `config` with defaults; throws a TypeError naming the first bad field or unknown key. */
 export function resolveConfig(config: ConsentConfig): ResolvedConfig {
+  if (resolvedConfigs.has(config)) return config as ResolvedConfig;
   return resolveConfigLeniently(config, (message) => {
     throw new TypeError(message);
   });
