@@ -14,10 +14,10 @@ const isObject = (value: unknown): value is Bag => !!value && typeof value == 'o
 // Array.from first: `every` skips the holes of a sparse array, which the copy would turn into `undefined`.
 const isArrayOf = (test: (item: unknown) => boolean) => (value: unknown) => Array.isArray(value) && Array.from(value).every(test);
 
-/** http(s), relative and (with `mailto`) mailto URLs; browsers ignore control characters and spaces, so those are dropped before the scheme is read. */
-const isUrl = (mailto?: boolean) => (value: unknown) => {
+/** Whether `value` is a relative URL or one whose scheme `scheme` allows; browsers ignore control characters and spaces, so those are dropped before the scheme is read. */
+const isUrl = (scheme: RegExp) => (value: unknown) => {
   const url = isString(value) && value.replace(/[\x00-\x20]/g, '');
-  return url && (/^https?:/i.test(url) || (mailto && /^mailto:/i.test(url)) || !/^[a-z][\w+.-]*:/i.test(url));
+  return url && (scheme.test(url) || !/^[a-z][\w+.-]*:/i.test(url));
 };
 
 const VERSION_RULE: Rule = [
@@ -27,12 +27,12 @@ const VERSION_RULE: Rule = [
 const STRINGS_RULE: Rule = [isArrayOf(isString), 'must be an array of strings'];
 const oneOf = (...values: unknown[]): Rule => [(value) => values.includes(value), 'must be one of ' + values.join(', ')];
 const VENDOR_RULE = oneOf(true, false, 'auto');
-const ENDPOINT_RULE: Rule = [isUrl(), 'must be http(s) or relative'];
+const ENDPOINT_RULE: Rule = [isUrl(/^https?:/i), 'must be http(s) or relative'];
 
 // Fields whose type alone does not say what is valid, by key; any other field must have its default's type.
 const RULES: Record<string, Rule> = {
   policyVersion: VERSION_RULE,
-  policyUrl: [isUrl(true), 'must be http(s), mailto or relative'],
+  policyUrl: [isUrl(/^(https?|mailto):/i), 'must be http(s), mailto or relative'],
   lang: oneOf(...LANGS),
   texts: [
     (value) => isObject(value) && Object.keys(value).every((lang) => LANGS.includes(lang) && isObject(value[lang]) && Object.values(value[lang]).every(isString)),
