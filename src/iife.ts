@@ -13,23 +13,22 @@ declare global {
 const report = (error: unknown) => console.error(error);
 const script = document.currentScript as HTMLScriptElement | null;
 
-/** The page's config with the script tag's `data-*` attributes on top (SPEC §3). */
+// The config fields a `data-*` attribute may set: `data-pixel-endpoint` sets `pixel.endpoint` (SPEC §3).
+const ATTRIBUTE_FIELDS = [
+  'policyVersion', 'policyUrl', 'lang', 'pixel.endpoint', 'pixel.transport', 'consentLog.endpoint', 'cookie.domain', 'reopenButton',
+];
+
+/** The page's config with the script tag's `data-*` attributes on top; an empty attribute for a nested field is ignored. */
 function configFromPage(): Record<string, any> {
   const data = script?.dataset || {};
   const config: Record<string, any> = { nonce: script?.nonce || undefined, ...window.AllurConsentConfig };
-  const pixel = config.pixel === false ? {} : { ...config.pixel };
-  const put = (target: Record<string, any>, key: string, value: string | undefined) => {
-    if (value !== undefined) target[key] = value;
-  };
-  put(config, 'policyVersion', data.policyVersion);
-  put(config, 'policyUrl', data.policyUrl);
-  put(config, 'lang', data.lang);
-  put(pixel, 'endpoint', data.pixelEndpoint);
-  put(pixel, 'transport', data.pixelTransport);
-  if (data.pixelEndpoint || data.pixelTransport) config.pixel = pixel;
-  if (data.consentLogEndpoint) config.consentLog = { endpoint: data.consentLogEndpoint };
-  if (data.cookieDomain) config.cookie = { ...config.cookie, domain: data.cookieDomain };
-  if (data.reopenButton !== undefined) config.reopenButton = data.reopenButton != 'false';
+  for (const field of ATTRIBUTE_FIELDS) {
+    const [key, nested] = field.split('.');
+    const value = data[field.replace(/\.(.)/, (_, letter) => letter.toUpperCase())];
+    if (nested) {
+      if (value) config[key] = { ...config[key], [nested]: value };
+    } else if (value !== undefined) config[key] = key == 'reopenButton' ? value != 'false' : value;
+  }
   return config;
 }
 
