@@ -343,6 +343,18 @@ describe('cookies switched off', () => {
     }
   });
 
+  it('leaves storage unprobed when the stored decision reads back: that cookie proves cookies work', () => {
+    store({});
+    const storage = vi.spyOn(window, 'localStorage', 'get');
+    try {
+      const instance = core();
+      expect(instance.getStatus().cookiesDisabled).toBe(false);
+      expect(storage).not.toHaveBeenCalled();
+    } finally {
+      storage.mockRestore();
+    }
+  });
+
   it('notices a cookie that does not read back and fires a change the UI can warn on', () => {
     const instance = core();
     vi.spyOn(document, 'cookie', 'set').mockImplementation(() => {});

@@ -57,7 +57,9 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
     listeners.error.size ? call(listeners.error, error) : reportOnce(error.source, error.message, error.cause);
 
   // With all cookies blocked, Chromium keeps `cookieEnabled` true, drops cookie writes and throws on reading storage.
-  let cookiesDisabled = navigator.cookieEnabled === false || storageBlocked();
+  // Storage is probed only when asked (its first use is slow): a consent cookie that reads back proves cookies work.
+  let cookiesDisabled: boolean | undefined = navigator.cookieEnabled === false || undefined;
+  const cookiesOff = () => (cookiesDisabled ??= storageBlocked());
   let policyUpdated = false;
   // GPC is an opt-out of advertising: marketing stays off whatever was chosen (SPEC §10).
   const granted = (name: OptionalCategory, value?: boolean) => !!value && !(gpc && name == 'marketing');
@@ -69,6 +71,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
   };
   const storedState = () => {
     const record = cookiesDisabled ? undefined : readConsentCookie(cookie.maxAgeDays);
+    if (record) cookiesDisabled = false;
     policyUpdated = !!record && record.pv != policyVersion;
     return stateOf(policyUpdated ? undefined : record);
   };
@@ -121,7 +124,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
     for (const name of OPTIONAL_CATEGORIES) record.c[name] = granted(name, wanted[name]) ? 1 : 0;
     policyUpdated = false;
     // One copy only: a copy left on another domain (an old config, a server's Set-Cookie) would be read first.
-    if (!cookiesDisabled) forgetStoredDecision();
+    if (!cookiesOff()) forgetStoredDecision();
     // Cookies switched off, or a cookie that does not read back: the decision lives for this page only.
     cookiesDisabled ||= !writeConsentCookie(record, cookie);
     if (!cookiesDisabled) tabSync.notify();
@@ -131,7 +134,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
 
   propagate(state.decided);
   const tabSync = createTabSync(() => {
-    const next = cookiesDisabled ? state : storedState();
+    const next = cookiesOff() ? state : storedState();
     if (JSON.stringify(next) != JSON.stringify(state)) change(next);
   });
 
@@ -140,7 +143,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
     // The page may only track: update and destroy stay the core's.
     pixel: { track: pixel.track },
     getState: () => copy(state),
-    getStatus: () => ({ cookiesDisabled, policyUpdated, gpc }),
+    getStatus: () => ({ cookiesDisabled: cookiesOff(), policyUpdated, gpc }),
     has: (category) => state.categories[category] === true,
     acceptAll: () => decide({ functional: true, statistics: true, marketing: true }, 'accept-all'),
     rejectAll: (action = 'reject-all') => decide({ functional: false, statistics: false, marketing: false }, action),
