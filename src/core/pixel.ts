@@ -23,7 +23,7 @@ type Props = Parameters<Pixel['track']>[1];
  * A hit as recorded when it happened, with its page and referrer as they were (unscrubbed, kept in memory only);
  * they are scrubbed and the time, visitor, consent and browser fields added when it is sent.
  */
-type Hit = [fields: Record<string, string>, props: Props, at: Date];
+type Hit = [event: string, page: string, referrer: string, props: Props, at: Date];
 
 const VISITOR_COOKIE = 'allur_vid';
 // Hits made before a decision wait in memory; a page that tracks in a loop must not grow it without end.
@@ -31,7 +31,7 @@ const QUEUE_LIMIT = 20;
 const AD_SELECTOR = '[data-pixel-ad]';
 
 /** The access time as ISO 8601 with the visitor's local offset: `2026-11-26T17:05:00.000+05:00`. */
-const localTime = (now = new Date()) => {
+const localTime = (now: Date) => {
   const offset = -now.getTimezoneOffset() * 6e4;
   // The offset, as a time since the epoch, prints its own `hh:mm`.
   const iso = (time: number) => new Date(time).toISOString();
@@ -53,7 +53,23 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   const viewedAds = new WeakSet<Element>();
 
   /** Posts one hit; a hit that cannot be sent is reported once and dropped, never retried. */
-  const transmit = (body: URLSearchParams) => {
+  const send = ([event, hitPage, hitReferrer, props, at]: Hit) => {
+    const { id, policyVersion } = getState();
+    const body = new URLSearchParams({
+      event,
+      page: scrub(hitPage),
+      referrer: scrub(hitReferrer),
+      time: localTime(at),
+      browser: navigator.userAgent,
+      language: navigator.language,
+      screen: screen.width + 'x' + screen.height,
+      vid: visitorId,
+      cid: id || '',
+      pv: policyVersion,
+    });
+    // Extra fields never overwrite the standard ones.
+    // Own keys only: a page that extends Object.prototype must not add fields to every hit.
+    for (const [key, value] of Object.entries({ ...props })) if (!body.has(key)) body.append(key, String(value));
     const fail = (cause?: unknown) =>
       onError({ source: 'pixel', message: `pixel hit to ${endpoint} failed and was dropped`, cause });
     const url = onThisPage(endpoint);
@@ -75,28 +91,8 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     post(endpoint, body, fail);
   };
 
-  const send = ([fields, props, at]: Hit) => {
-    const { id, policyVersion } = getState();
-    const body = new URLSearchParams({
-      ...fields,
-      page: scrub(fields.page),
-      referrer: scrub(fields.referrer),
-      time: localTime(at),
-      browser: navigator.userAgent,
-      language: navigator.language,
-      screen: screen.width + 'x' + screen.height,
-      vid: visitorId,
-      cid: id || '',
-      pv: policyVersion,
-    });
-    // Extra fields never overwrite the standard ones.
-    // Own keys only: a page that extends Object.prototype must not add fields to every hit.
-    for (const [key, value] of Object.entries({ ...props })) if (!body.has(key)) body.append(key, String(value));
-    transmit(body);
-  };
-
   const track: Pixel['track'] = (event, props) => {
-    const hit: Hit = [{ event: event || 'pageview', page: location.href, referrer }, props, new Date()];
+    const hit: Hit = [event || 'pageview', location.href, referrer, props, new Date()];
     if (granted) send(hit);
     else if (queue && queue.length < QUEUE_LIMIT) queue.push(hit);
   };
@@ -104,19 +100,18 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   /** Sends one `ad_view` per `[data-pixel-ad]` element, the first time half of it is visible for a second. */
   const watchAdViews = () => {
     const timers = new Map<Element, ReturnType<typeof setTimeout>>();
-    const stopTimer = (ad: Element) => {
-      clearTimeout(timers.get(ad));
-      timers.delete(ad);
-    };
     const visibility = new IntersectionObserver(
       (entries) => {
-        for (const { target, isIntersecting, intersectionRatio } of entries) {
-          if (!isIntersecting || intersectionRatio < 0.5) stopTimer(target);
-          else if (!timers.has(target))
+        // A target that does not intersect has a ratio of 0.
+        for (const { target, intersectionRatio } of entries) {
+          if (intersectionRatio < 0.5) {
+            clearTimeout(timers.get(target));
+            timers.delete(target);
+          } else if (!timers.has(target))
             timers.set(
               target,
               setTimeout(() => {
-                stopTimer(target);
+                // Its timer stays in the map: no more entries come for it, and clearing a fired timer does nothing.
                 visibility.unobserve(target);
                 viewedAds.add(target);
                 track('ad_view', { ad: target.getAttribute('data-pixel-ad') || '' });
