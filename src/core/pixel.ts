@@ -1,5 +1,4 @@
-import Cookies from 'js-cookie';
-import { newConsentId } from './consent-cookie';
+import { isId, newConsentId, readCookie, setCookie } from './consent-cookie';
 import { post } from './consent-log';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
 import { onThisPage } from './page-url';
@@ -164,14 +163,9 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     granted = state.decided && state.categories.statistics;
     if (granted) {
       try {
-        visitorId ||= (Cookies.get(VISITOR_COOKIE) || '').match(/^[\w-]{8,64}$/)?.[0] || newConsentId();
-        Cookies.set(VISITOR_COOKIE, visitorId, {
-          path: '/',
-          sameSite: 'Lax',
-          secure: location.protocol == 'https:',
-          domain: cookieDomain,
-          expires: 180,
-        });
+        const stored = readCookie(VISITOR_COOKIE);
+        visitorId ||= isId(stored) ? stored : newConsentId();
+        setCookie(VISITOR_COOKIE, visitorId, cookieDomain, 180);
       } catch {
         // A document that forbids cookies: hits go without a visitor id.
       }
