@@ -81,9 +81,6 @@ export function setCookie(name: string, value: string, domain: string | undefine
 export const writeConsentCookie = (record: ConsentRecord, cookie: ResolvedConfig['cookie']): boolean =>
   setCookie(CONSENT_COOKIE, JSON.stringify(record), cookie.domain, cookie.maxAgeDays);
 
-/** Returns a new random consent id. */
-export function newConsentId(): string {
-  return crypto.randomUUID
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => (byte + 256).toString(16).slice(1)).join('');
-}
+/** Returns a new random consent or visitor id: 16 random bytes in hex (randomUUID would need https). */
+export const newConsentId = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => (byte + 256).toString(16).slice(1)).join('');
