@@ -1,3 +1,4 @@
+import Cookies from 'js-cookie';
 import type { OptionalCategory, ResolvedConfig } from './types';
 
 /** The name of the consent cookie (SPEC §9). */
@@ -16,17 +17,13 @@ const DAY = 864e5;
 // A server may re-set the cookie with its own clock: allow it to run a minute ahead.
 const CLOCK_SKEW = 6e4;
 
-/** Whether `value` is a consent or visitor id as this library makes them. */
-// typeof first: test() would read a number as its digits.
-export const isId = (value: unknown): value is string => typeof value == 'string' && /^[\w-]{8,64}$/.test(value);
-
 const hasExactly = (value: unknown, keys: string) =>
   !!value && typeof value == 'object' && Object.keys(value).sort().join() == keys;
 
 /** Reads and validates the consent cookie; anything tampered, oversized, future-dated or expired reads as `undefined`. */
 export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined {
   try {
-    const raw = readCookie(CONSENT_COOKIE);
+    const raw = Cookies.get(CONSENT_COOKIE);
     // No cookie is the common case: an exception thrown for it would cost milliseconds on every page.
     if (!raw || raw.length > 1024) return undefined;
     const record = JSON.parse(raw);
@@ -34,7 +31,9 @@ export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined
     const age = Date.now() - t;
     return hasExactly(record, 'c,id,pv,t,v') &&
       record.v === 1 &&
-      isId(record.id) &&
+      // test() would read a number as its digits.
+      typeof record.id == 'string' &&
+      /^[\w-]{8,64}$/.test(record.id) &&
       typeof record.pv == 'string' &&
       record.pv.length <= 64 &&
       Number.isInteger(t) &&
@@ -50,36 +49,21 @@ export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined
   }
 }
 
-/** The first cookie called `name`, percent-decoded; throws when the document forbids cookies or it does not decode. */
-export function readCookie(name: string): string | undefined {
-  const found = document.cookie.split('; ').find((cookie) => cookie.startsWith(name + '='));
-  // A server may quote the value (RFC 6265).
-  return found && decodeURIComponent(found.slice(name.length + 1).replace(/^"(.*)"$/, '$1'));
-}
-
-/**
- * Sets a cookie on path / (SameSite=Lax, Secure on https) for `days`, a negative number deleting it, and returns
- * whether the browser kept it.
- */
-export function setCookie(name: string, value: string, domain: string | undefined, days: number): boolean {
+/** Writes the consent cookie (path /, SameSite=Lax, Secure on https) and returns whether the browser kept it. */
+export function writeConsentCookie(record: ConsentRecord, cookie: ResolvedConfig['cookie']): boolean {
   try {
-    const pair = name + '=' + encodeURIComponent(value);
-    document.cookie =
-      pair +
-      '; path=/' +
-      (domain ? '; domain=' + domain : '') +
-      '; expires=' + new Date(Date.now() + days * DAY).toUTCString() +
-      '; sameSite=Lax' +
-      (location.protocol == 'https:' ? '; secure' : '');
-    return document.cookie.split('; ').includes(pair);
+    const written = Cookies.set(CONSENT_COOKIE, JSON.stringify(record), {
+      path: '/',
+      sameSite: 'Lax',
+      secure: location.protocol == 'https:',
+      domain: cookie.domain,
+      expires: cookie.maxAgeDays,
+    });
+    return document.cookie.split('; ').includes(written!.split(';')[0]);
   } catch {
     return false;
   }
 }
-
-/** Writes the consent cookie and returns whether the browser kept it. */
-export const writeConsentCookie = (record: ConsentRecord, cookie: ResolvedConfig['cookie']): boolean =>
-  setCookie(CONSENT_COOKIE, JSON.stringify(record), cookie.domain, cookie.maxAgeDays);
 
 /** Returns a new random consent or visitor id: 16 random bytes in hex (randomUUID would need https). */
 export const newConsentId = (): string =>

@@ -1,4 +1,4 @@
-import { setCookie } from './consent-cookie';
+import Cookies from 'js-cookie';
 
 // Two-label public suffixes under a country code (com.kz, gov.kz, co.uk, com.au…) a cookie must never be set on;
 // single labels (`kz`) are excluded by rule.
@@ -20,12 +20,11 @@ export function cleanCookiesAndStorage(
   try {
     // Worked out only when a listed cookie exists: on most calls there is none.
     let domains: Array<string | undefined> | undefined;
-    for (const cookie of document.cookie.split('; ')) {
-      const name = cookie.split('=')[0];
+    for (const name of Object.keys(Cookies.get())) {
       const listed = cookies.some((pattern) => (typeof pattern == 'string' ? pattern == name : name.search(pattern) >= 0));
-      if (name && listed) {
+      if (listed) {
         domains ||= [undefined, ...cookieDomains(location.hostname, configuredDomain)];
-        for (const domain of domains) setCookie(name, '', domain, -1);
+        for (const domain of domains) Cookies.remove(name, { path: '/', domain });
       }
     }
   } catch {

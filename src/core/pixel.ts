@@ -1,4 +1,5 @@
-import { isId, newConsentId, readCookie, setCookie } from './consent-cookie';
+import Cookies from 'js-cookie';
+import { newConsentId } from './consent-cookie';
 import { post } from './consent-log';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
 import { onThisPage } from './page-url';
@@ -163,9 +164,14 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     granted = state.decided && state.categories.statistics;
     if (granted) {
       try {
-        const stored = readCookie(VISITOR_COOKIE);
-        visitorId ||= isId(stored) ? stored : newConsentId();
-        setCookie(VISITOR_COOKIE, visitorId, cookieDomain, 180);
+        visitorId ||= (Cookies.get(VISITOR_COOKIE) || '').match(/^[\w-]{8,64}$/)?.[0] || newConsentId();
+        Cookies.set(VISITOR_COOKIE, visitorId, {
+          path: '/',
+          sameSite: 'Lax',
+          secure: location.protocol == 'https:',
+          domain: cookieDomain,
+          expires: 180,
+        });
       } catch {
         // A document that forbids cookies: hits go without a visitor id.
       }
