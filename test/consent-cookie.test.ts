@@ -117,7 +117,7 @@ describe('newConsentId', () => {
     for (const id of ids) expect(id).toMatch(/^[\w-]{8,64}$/);
   });
 
-  it('falls back to getRandomValues without randomUUID', () => {
+  it('needs only getRandomValues: 32 hex characters where randomUUID is missing too (plain http)', () => {
     const { getRandomValues } = crypto;
     vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(crypto) });
     expect(newConsentId()).toMatch(/^[0-9a-f]{32}$/);
