@@ -1,3 +1,4 @@
+import { isAllowedUrl, POLICY_URL_SCHEMES } from './page-url';
 import { presets } from './presets';
 import type { CategoryConfig, ConsentConfig, OptionalCategory, ResolvedConfig } from './types';
 
@@ -14,11 +15,7 @@ const isObject = (value: unknown): value is Bag => !!value && typeof value == 'o
 // Array.from first: `every` skips the holes of a sparse array, which the copy would turn into `undefined`.
 const isArrayOf = (test: (item: unknown) => boolean) => (value: unknown) => Array.isArray(value) && Array.from(value).every(test);
 
-/** Whether `value` is a relative URL or one whose scheme `scheme` allows; browsers ignore control characters and spaces, so those are dropped before the scheme is read. */
-const isUrl = (scheme: RegExp) => (value: unknown) => {
-  const url = isString(value) && value.replace(/[\x00-\x20]/g, '');
-  return url && (scheme.test(url) || !/^[a-z][\w+.-]*:/i.test(url));
-};
+const isUrl = (schemes: RegExp) => (value: unknown) => isAllowedUrl(value, schemes);
 
 const VERSION_RULE: Rule = [
   (value) => isString(value) && value.trim() && value.length <= 64,
@@ -32,7 +29,7 @@ const ENDPOINT_RULE: Rule = [isUrl(/^https?:/i), 'must be http(s) or relative'];
 // Fields whose type alone does not say what is valid, by key; any other field must have its default's type.
 const RULES: Record<string, Rule> = {
   policyVersion: VERSION_RULE,
-  policyUrl: [isUrl(/^(https?|mailto):/i), 'must be http(s), mailto or relative'],
+  policyUrl: [isUrl(POLICY_URL_SCHEMES), 'must be http(s), mailto or relative'],
   lang: oneOf(...LANGS),
   texts: [
     (value) => isObject(value) && Object.keys(value).every((lang) => LANGS.includes(lang) && isObject(value[lang]) && Object.values(value[lang]).every(isString)),

@@ -8,3 +8,12 @@ export function onThisPage(url: string): string {
     return url;
   }
 }
+
+/** The schemes a policy link may have; endpoints take http(s) only. */
+export const POLICY_URL_SCHEMES = /^(https?|mailto):/i;
+
+/** Whether `url` is relative or of a scheme `schemes` allows; browsers ignore control characters and spaces, so those are dropped before the scheme is read. */
+export function isAllowedUrl(url: unknown, schemes: RegExp): boolean {
+  const bare = typeof url == 'string' && url.replace(/[\x00-\x20]/g, '');
+  return !!bare && (schemes.test(bare) || !/^[a-z][\w+.-]*:/i.test(bare));
+}
