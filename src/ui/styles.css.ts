@@ -3,7 +3,7 @@
 // continuation, so the shipped string carries no line breaks.
 export const styles = `\
 :host{all:initial!important;\
---f:var(--allur-consent-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);\
+--f:var(--allur-consent-font,system-ui,sans-serif);\
 --r:var(--allur-consent-radius,.75em);\
 --z:var(--allur-consent-z-index,2147483000);\
 --bg:var(--allur-consent-bg,#fff);--fg:var(--allur-consent-fg,#101828);\
