@@ -21,7 +21,8 @@ a{color:var(--ac);text-underline-offset:.15em}\
 :focus-visible{outline:2px solid var(--ac);outline-offset:2px}\
 [tabindex="-1"]:focus{outline:0}\
 .card{background:var(--bg);border:1px solid var(--bd);border-radius:var(--r);box-shadow:0 .5em 2em #0b1a3033}\
-.dock,.notes{pointer-events:none;display:flex;flex-flow:column;align-items:center;gap:.5em;width:100%}\
+.dock,.notes{pointer-events:none;display:flex;flex-flow:column;align-items:center;gap:.5em}\
+.notes{width:100%}\
 .dock{position:fixed;inset:auto var(--allur-consent-right,0) 0 var(--allur-consent-left,0);z-index:var(--allur-consent-z-index,2147483000);padding:.75em}\
 .banner,.note,.fab{pointer-events:auto}\
 .banner{position:relative;width:100%;max-width:60em;max-height:80vh;overflow:auto;display:flex;flex-wrap:wrap;align-items:center;gap:1em 2em;padding:1.25em 3.5em 1.25em 1.5em}\
