@@ -49,7 +49,7 @@ ul{list-style:none;margin:0 0 1em;padding:0}\
 li{padding:.75em 0;border-bottom:1px solid var(--bd)}\
 .row{display:flex;align-items:center;gap:.75em;margin-bottom:.25em}\
 label{flex:1}\
-input{appearance:none;flex:none;width:2.75em;height:1.5em;margin:0;border-radius:1em;cursor:pointer;background:radial-gradient(circle .55em at .75em,#fff 95%,#0000) var(--off)}\
+input{-webkit-appearance:none;appearance:none;flex:none;width:2.75em;height:1.5em;margin:0;border-radius:1em;cursor:pointer;background:radial-gradient(circle .55em at .75em,#fff 95%,#0000) var(--off)}\
 input:checked{background:radial-gradient(circle .55em at 2em,#fff 95%,#0000) var(--ac)}\
 input:disabled{opacity:.5;cursor:default}\
 label,.upd,.gpc{font-weight:600}\
