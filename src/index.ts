@@ -13,8 +13,8 @@ export type Consent = ConsentCore & ConsentUi;
 let live: Consent | undefined;
 
 /**
- * Creates the consent instance with its UI: the core starts at once (vendor defaults must precede any tag), the
- * banner once `<body>` exists, in a task of its own while the page loads. Throws a TypeError naming the field on bad config.
+ * Creates the consent instance with its UI: the core starts at once (vendor defaults must precede any tag),
+ * the banner mounts as soon as `<body>` exists. Throws a TypeError naming the field on bad config.
  */
 export function createConsent(config: ConsentConfig): Consent {
   // A second call (React StrictMode, a second bundle) still has its config checked, then gets the live instance.
@@ -26,20 +26,8 @@ export function createConsent(config: ConsentConfig): Consent {
   const mount = () => {
     if (!destroyed && document.body) ui ||= mountUi(core, textsFor(lang, core.config.texts[lang]), lang);
   };
-  // While the page is still starting up, the UI mounts in a task of its own after the page's: a deferred script
-  // runs inside the parser's last task, and rendering there would make the page's longest task longer still.
-  const mountSoon = () =>
-    setTimeout(() => {
-      try {
-        mount();
-      } catch (error) {
-        // Nobody is left to catch it: a page whose DOM APIs fail gets a console error, not an uncaught one.
-        console.error(error);
-      }
-    });
-  if (!document.body) document.addEventListener('DOMContentLoaded', mountSoon, { once: true });
-  else if (document.readyState == 'complete') mount();
-  else mountSoon();
+  mount();
+  if (!ui) document.addEventListener('DOMContentLoaded', mount, { once: true });
   const withUi = (method: keyof ConsentUi) => () => {
     mount();
     if (!destroyed) ui?.[method]();
@@ -53,7 +41,7 @@ export function createConsent(config: ConsentConfig): Consent {
       if (destroyed) return;
       destroyed = true;
       live = undefined;
-      document.removeEventListener('DOMContentLoaded', mountSoon);
+      document.removeEventListener('DOMContentLoaded', mount);
       ui?.destroy();
       core.destroy();
     },
