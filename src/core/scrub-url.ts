@@ -3,13 +3,6 @@
 const personalKey =
   /mail|phone|passw|pwd|token|secret|session|name|fio|address|mobile|auth|iin|apikey|(^|_)(tel|bin|sid|key|code|pass|login|otp|pin)(_|$)/;
 
-// E-mail addresses, IIN-like 12-digit runs, and phone numbers as written in Kazakhstan:
-// +7 701 234 56 78, 8 (701) 234-56-78, 87012345678, (701) 234-56-78 (a bare 10-digit number
-// only when it starts with 7, so that Unix timestamps and the like survive).
-// The look-behind starts an e-mail only where its run of characters starts: linear, even on a long URL.
-const personalText =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+|(?<!\d)(\d{12}|((\+\s*)?[78][\s()+-]*\d{3}|\(?7\d\d)[\s()+-]*\d{3}[\s+-]*\d\d[\s+-]*\d\d)(?!\d)/gu;
-
 /** Splits `customerPhone`, `user-email`, `Order.Tel` into lower-case words joined by `_`. */
 const keyWords = (key: string) => key.replace(/([a-z])(?=[A-Z])/g, '$1_').toLowerCase().replace(/[^a-z]+/g, '_');
 
@@ -25,7 +18,15 @@ const decode = (text: string) => {
 /** Redacts personal text in one URL component, compared decoded, re-encoded only when changed. */
 const scrubComponent = (text: string) => {
   const decoded = decode(text);
-  const scrubbed = decoded.replace(personalText, '*');
+  // E-mail addresses, IIN-like 12-digit runs, and phone numbers as written in Kazakhstan:
+  // +7 701 234 56 78, 8 (701) 234-56-78, 87012345678, (701) 234-56-78 (a bare 10-digit number
+  // only when it starts with 7, so that Unix timestamps and the like survive).
+  // The look-behind starts an e-mail only where its run of characters starts: linear, even on a long URL.
+  // Written here, not at the top: the engine builds this pattern only when a hit is first scrubbed, after consent.
+  const scrubbed = decoded.replace(
+    /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+|(?<!\d)(\d{12}|((\+\s*)?[78][\s()+-]*\d{3}|\(?7\d\d)[\s()+-]*\d{3}[\s+-]*\d\d[\s+-]*\d\d)(?!\d)/gu,
+    '*',
+  );
   return scrubbed == decoded ? text : encodeURIComponent(scrubbed);
 };
 
