@@ -1,6 +1,7 @@
 // Where the script-tag bundle's bytes come from: the minified IIFE attributed, character by character, to the
-// source file each came from through the source map. Brotli per file is of that file's share alone, so the
-// column adds up to more than the bundle; it ranks what to look at, `npm run size` gives the verdict.
+// source file each came from through the source map. "alone" is the brotli size of a file's share by itself;
+// "adds" is what it adds to the compressed bundle (the bundle with and without its characters), which is
+// smaller where the rest of the bundle already holds the same patterns. `npm run size` gives the verdict.
 import { brotliCompressSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -19,17 +20,24 @@ const { output } = await bundle.generate({ format: 'iife', sourcemap: true, plug
 const { code, map } = output[0];
 const trace = new TraceMap(map);
 const shares = new Map();
+const owners = [];
 code.split('\n').forEach((line, index) => {
+  if (index) owners.push('(bundle glue)');
   for (let column = 0; column < line.length; column++) {
     const { source } = originalPositionFor(trace, { line: index + 1, column });
     const name = (source ?? '(bundle glue)').replace(/^.*node_modules\//, '').replace(/^.*?src\//, 'src/');
     if (!shares.has(name)) shares.set(name, []);
     shares.get(name).push(line[column]);
+    owners.push(name);
   }
 });
 const brotli = (text) => brotliCompressSync(Buffer.from(text)).length;
-console.log(`bundle: ${Buffer.byteLength(code)} B raw, ${brotli(code)} B brotli\n`);
-console.log('raw B'.padStart(8) + 'brotli B'.padStart(10) + '  source');
+const total = brotli(code);
+const characters = code.split('');
+const without = (name) => brotli(characters.filter((_, index) => owners[index] != name).join(''));
+console.log(`bundle: ${Buffer.byteLength(code)} B raw, ${total} B brotli\n`);
+console.log('raw B'.padStart(8) + 'alone B'.padStart(9) + 'adds B'.padStart(8) + '  source');
 for (const [name, text] of [...shares].map(([name, chars]) => [name, chars.join('')]).sort((a, b) => Buffer.byteLength(b[1]) - Buffer.byteLength(a[1]))) {
-  console.log(String(Buffer.byteLength(text)).padStart(8) + String(brotli(text)).padStart(10) + '  ' + name);
+  const columns = [Buffer.byteLength(text), brotli(text), total - without(name)];
+  console.log(columns.map((value, index) => String(value).padStart(index ? 9 - (index >> 1) : 8)).join('') + '  ' + name);
 }
