@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
+const ORIGIN = 'https://shop.allur.test/';
 const PAGE = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <body style="margin:0;font:16px system-ui;background:#eef1f5;color:#0b1a30">
 <header style="background:#0b1a30;color:#fff;padding:16px 24px;font-weight:700">ALLUR</header>
@@ -24,10 +25,13 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 for (const width of [1280, 320]) {
   for (const colorScheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width, height: width > 400 ? 800 : 640 }, colorScheme, reducedMotion: 'reduce' });
+    // A page of a real origin: on about:blank storage throws and cookies are off, which would show the
+    // cookies-disabled notice in every shot.
+    await page.route(ORIGIN, (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
     for (const lang of ['ru', 'kk', 'en']) {
       for (const [name, { before, after }] of Object.entries(states)) {
-        await page.goto('about:blank');
-        await page.setContent(PAGE);
+        await page.context().clearCookies();
+        await page.goto(ORIGIN);
         if (before) await page.evaluate(before);
         await page.evaluate((lang) => (window.AllurConsentConfig = { policyVersion: '1', lang, pixel: false, consentLog: false, reopenButton: true }), lang);
         await page.addScriptTag({ path: 'dist/allur-consent.iife.js' });
