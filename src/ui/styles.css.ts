@@ -36,10 +36,9 @@ button{font:inherit;background:none;border:0;margin:0;cursor:pointer}\
 .x{position:absolute;top:.5em;right:.5em;width:2.75em;height:2.75em;border-radius:50%;color:var(--mu)}\
 .x,.back{display:grid;place-items:center}\
 svg{width:1.1em;height:1.1em;stroke:currentColor;stroke-width:2;stroke-linecap:round;fill:none}\
-.note{display:flex;flex-wrap:wrap;align-items:center;gap:.5em;max-width:44em;padding:.5em .5em .5em 1.25em;border-left:.3em solid var(--ac)}\
-.note .x{position:static;margin-left:auto}\
+.note{position:relative;display:flex;flex-wrap:wrap;align-items:center;gap:.5em;max-width:44em;padding:.5em 3.5em .5em 1.25em;border-left:.3em solid var(--ac)}\
 .note p{margin:0;flex:1 1 10em}\
-.fab{align-self:flex-start;border-radius:2em;box-shadow:0 .25em 1em #0b1a3040}\
+.fab{position:relative;align-self:flex-start;border-radius:2em;box-shadow:0 .25em 1em #0b1a3040}\
 .back{position:fixed;inset:0;z-index:var(--allur-consent-z-index,2147483000);background:#070c16a6;padding:1em}\
 .dlg{position:relative;width:100%;max-width:40em;max-height:100%;display:flex;flex-flow:column;overflow:auto}\
 .dlg h2{margin:0;padding:1.25em 3.5em 1em 1.5em;border-bottom:1px solid var(--bd)}\
