@@ -21,6 +21,10 @@ export function createConsent(config: ConsentConfig): Consent {
   if (live) return resolveConfig(config), live;
   const core = createConsentCore(config.lang ? config : { ...config, lang: detectLang() });
   const lang = core.config.lang!;
+  // The shipped texts say a choice lasts 6 months: the default of cookie.maxAgeDays, 180.
+  if (core.config.cookie.maxAgeDays != 180 && !core.config.texts[lang]?.preferencesIntro) {
+    console.warn(`allur-consent: texts.${lang}.preferencesIntro says 6 months, cookie.maxAgeDays is ${core.config.cookie.maxAgeDays}: override it`);
+  }
   let ui: ConsentUi | undefined;
   let destroyed = false;
   const mount = () => {

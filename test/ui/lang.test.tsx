@@ -21,6 +21,16 @@ describe('languages', () => {
     expect(same).toEqual(['statistics']); // «Статистика (пиксель)» is the same word in both
   });
 
+  it('warns when cookie.maxAgeDays is not the 6 months the shipped texts state, unless the intro is overridden', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    setup({ lang: 'kk', cookie: { maxAgeDays: 365 } }).consent.destroy();
+    expect(warn.mock.calls).toEqual([['allur-consent: texts.kk.preferencesIntro says 6 months, cookie.maxAgeDays is 365: override it']]);
+    setup({ lang: 'kk', cookie: { maxAgeDays: 365 }, texts: { kk: { preferencesIntro: 'Таңдауыңыз бір жыл сақталады.' } } }).consent.destroy();
+    setup({ lang: 'kk', cookie: { maxAgeDays: 180 } }).consent.destroy();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
   it('renders the banner and the dialog in each language, with lang on the root', () => {
     for (const lang of ['ru', 'kk', 'en'] as const) {
       const { consent, shadow, ui } = setup({ lang });
