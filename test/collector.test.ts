@@ -107,18 +107,6 @@ describe('pixel hits', () => {
     expect((await hits())[0].ip).toBe('203.0.113.7');
   });
 
-  it.each([
-    ['no event', 'page=%2F'],
-    ['a bad field name', 'event=pageview&a%20b=1'],
-    ['a bad event name', 'event=%3Cscript%3E'],
-    ['a repeated field', 'event=pageview&event=ad_view'],
-    ['an unparseable time', 'event=pageview&time=yesterday'],
-    ['ad_view without an ad id', 'event=ad_view'],
-  ])('refuses %s with 400', async (_name, body) => {
-    expect((await post('/stat/pixel', body)).status).toBe(400);
-    expect(await hits()).toEqual([]);
-  });
-
   it('refuses a JSON body with 415', async () => {
     expect((await post('/stat/pixel', '{"event":"pageview"}', 'application/json')).status).toBe(415);
   });
@@ -296,6 +284,8 @@ describe('malformed and padded input', () => {
     ['more than 40 fields', Array.from({ length: 41 }, (_, index) => `f${index}=1`).join('&') + '&event=pageview'],
     ['a field given twice', 'event=pageview&page=a&page=b'],
     ['a field name with markup', 'event=pageview&%3Cimg%3E=1'],
+    ['a field name with a space', 'event=pageview&a%20b=1'],
+    ['the event given twice', 'event=pageview&event=ad_view'],
     ['an over-long field name', `event=pageview&${'a'.repeat(65)}=1`],
     ['no event', 'page=https%3A%2F%2Fwww.allur.kz%2F'],
     ['an event with markup', 'event=%3Cscript%3E'],
