@@ -1,6 +1,7 @@
 // The script-tag entry: the only module with side effects. Reads the config from `data-*` attributes of its
 // own <script> over `window.AllurConsentConfig`, builds one instance as `window.AllurConsent`, and never throws.
 import { type Consent, type ConsentConfig, createConsent, resolveConfigLeniently } from './index';
+import { ATTRIBUTE_FIELDS } from './core/config';
 import { detectLang } from './ui/texts';
 
 declare global {
@@ -13,12 +14,10 @@ declare global {
 const report = (error: unknown) => console.error(error);
 const script = document.currentScript as HTMLScriptElement | null;
 
-// The config fields a `data-*` attribute may set: `data-pixel-endpoint` sets `pixel.endpoint` (SPEC §3).
-const ATTRIBUTE_FIELDS = [
-  'policyVersion', 'policyUrl', 'lang', 'pixel.endpoint', 'pixel.transport', 'consentLog.endpoint', 'cookie.domain', 'reopenButton',
-];
-
-/** The page's config with the script tag's `data-*` attributes on top; an empty attribute for a nested field is ignored. */
+/**
+ * The page's config with the script tag's `data-*` attributes on top (`data-pixel-endpoint` sets `pixel.endpoint`,
+ * docs/script-tag.md); an empty attribute for a nested field is ignored.
+ */
 function configFromPage(): Record<string, any> {
   const data = script?.dataset || {};
   const config: Record<string, any> = { nonce: script?.nonce || undefined, ...window.AllurConsentConfig };

@@ -3,102 +3,159 @@ import { presets } from './presets';
 import type { CategoryConfig, ConsentConfig, OptionalCategory, ResolvedConfig } from './types';
 
 type Bag = Record<string, any>;
-type Rule = [test: (value: any) => unknown, message: string];
 
 /** The categories a visitor may refuse, in the order they are shown and stored. */
 export const OPTIONAL_CATEGORIES: OptionalCategory[] = ['functional', 'statistics', 'marketing'];
 
 const LANGS = ['ru', 'kk', 'en'];
 
-const isString = (value: unknown): value is string => typeof value == 'string';
-const isObject = (value: unknown): value is Bag => !!value && typeof value == 'object' && !Array.isArray(value);
+/**
+ * One config field (docs/config.md): its default; what a valid value is and the message naming the rule, where the
+ * default's type alone does not say it; and whether the script tag's `data-*` attribute named after its path
+ * (`pixel.endpoint` → `data-pixel-endpoint`) may set it.
+ */
+interface Field {
+  fallback: unknown;
+  valid?: (value: unknown) => unknown;
+  message?: string;
+  attribute?: true;
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Bag => !!value && typeof value === 'object' && !Array.isArray(value);
 // Array.from first: `every` skips the holes of a sparse array, which the copy would turn into `undefined`.
 const isArrayOf = (test: (item: unknown) => boolean) => (value: unknown) => Array.isArray(value) && Array.from(value).every(test);
+const isPattern = (pattern: unknown) => isString(pattern) || pattern instanceof RegExp;
 
-const isUrl = (schemes: RegExp) => (value: unknown) => isAllowedUrl(value, schemes);
+const oneOf = (...values: unknown[]): Pick<Field, 'valid' | 'message'> => ({
+  valid: (value) => values.includes(value),
+  message: 'must be one of ' + values.join(', '),
+});
+const endpoint = (fallback: string): Field => ({
+  fallback,
+  valid: (value) => isAllowedUrl(value, /^https?:/i),
+  message: 'must be http(s) or relative',
+  attribute: true,
+});
+const strings = (fallback: string[]): Field => ({ fallback, valid: isArrayOf(isString), message: 'must be an array of strings' });
 
-const VERSION_RULE: Rule = [
-  (value) => isString(value) && value.trim() && value.length <= 64,
-  'must be a non-empty string of at most 64 characters',
-];
-const STRINGS_RULE: Rule = [isArrayOf(isString), 'must be an array of strings'];
-const oneOf = (...values: unknown[]): Rule => [(value) => values.includes(value), 'must be one of ' + values.join(', ')];
-const VENDOR_RULE = oneOf(true, false, 'auto');
-const ENDPOINT_RULE: Rule = [isUrl(/^https?:/i), 'must be http(s) or relative'];
-
-// Fields whose type alone does not say what is valid, by key; any other field must have its default's type.
-const RULES: Record<string, Rule> = {
-  policyVersion: VERSION_RULE,
-  policyUrl: [isUrl(POLICY_URL_SCHEMES), 'must be http(s), mailto or relative'],
-  lang: oneOf(...LANGS),
-  texts: [
-    (value) => isObject(value) && Object.keys(value).every((lang) => LANGS.includes(lang) && isObject(value[lang]) && Object.values(value[lang]).every(isString)),
-    'must map ru, kk, en to texts',
-  ],
-  domain: [(value) => isString(value) && value.length < 254 && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(value), 'must be a host name'],
-  maxAgeDays: [(value) => typeof value == 'number' && value > 0 && value <= 400, 'must be a number of days up to 400'],
-  cookies: [isArrayOf((pattern) => isString(pattern) || pattern instanceof RegExp), 'must be an array of strings and RegExps'],
-  storage: STRINGS_RULE,
-  personalParams: STRINGS_RULE,
-  endpoint: ENDPOINT_RULE,
-  transport: oneOf('beacon', 'image'),
-  google: VENDOR_RULE,
-  meta: VENDOR_RULE,
-  nonce: [isString, 'must be a string'],
-};
-
+/** Cookie patterns and storage keys of `list` together, the default of a category. */
 const category = (...list: CategoryConfig[]) => ({
   cookies: list.flatMap((preset) => preset.cookies ?? []),
   storage: list.flatMap((preset) => preset.storage ?? []),
 });
-
-/** The Allur defaults, made fresh for every instance so no two share an array. */
-const defaults = (): ResolvedConfig => ({
-  policyVersion: '1',
-  policyUrl: 'https://www.allur.kz/',
-  lang: undefined,
-  texts: {},
-  cookie: { domain: undefined, maxAgeDays: 180 },
-  categories: {
-    functional: category(),
-    statistics: category(presets.yandexMetrica, presets.googleAnalytics),
-    marketing: category(presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds),
+const categoryFields = (id: OptionalCategory, defaults: ReturnType<typeof category>): Record<string, Field> => ({
+  [`categories.${id}.cookies`]: {
+    fallback: defaults.cookies,
+    valid: isArrayOf(isPattern),
+    message: 'must be an array of strings and RegExps',
   },
-  pixel: { endpoint: '/stat/pixel', transport: 'beacon', autoPageview: true, spa: false, personalParams: [] },
-  consentLog: { endpoint: '/stat/consent' },
-  vendors: { google: 'auto', meta: 'auto' },
-  reopenButton: false,
-  nonce: undefined,
+  [`categories.${id}.storage`]: strings(defaults.storage),
 });
 
-// Configs resolved here: the script tag resolves leniently, and the core need not check its result again.
-const resolvedConfigs = new WeakSet<object>();
+const VERSION_MESSAGE = 'must be a non-empty string of at most 64 characters';
+
+/** Every config field by its full path: validation, defaults and the script tag's attributes all come from here. */
+const FIELDS = new Map<string, Field>(Object.entries({
+  policyVersion: {
+    fallback: '1',
+    valid: (value) => isString(value) && value.trim() && value.length <= 64,
+    message: VERSION_MESSAGE,
+    attribute: true,
+  },
+  policyUrl: {
+    fallback: 'https://www.allur.kz/',
+    valid: (value) => isAllowedUrl(value, POLICY_URL_SCHEMES),
+    message: 'must be http(s), mailto or relative',
+    attribute: true,
+  },
+  lang: { fallback: undefined, ...oneOf(...LANGS), attribute: true },
+  texts: {
+    fallback: {},
+    valid: (value) =>
+      isObject(value) &&
+      Object.keys(value).every((lang) => LANGS.includes(lang) && isObject(value[lang]) && Object.values(value[lang]).every(isString)),
+    message: 'must map ru, kk, en to texts',
+  },
+  'cookie.domain': {
+    fallback: undefined,
+    valid: (value) => isString(value) && value.length < 254 && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(value),
+    message: 'must be a host name',
+    attribute: true,
+  },
+  'cookie.maxAgeDays': {
+    fallback: 180,
+    valid: (value) => typeof value === 'number' && value > 0 && value <= 400,
+    message: 'must be a number of days up to 400',
+  },
+  ...categoryFields('functional', category()),
+  ...categoryFields('statistics', category(presets.yandexMetrica, presets.googleAnalytics)),
+  ...categoryFields('marketing', category(presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds)),
+  'pixel.endpoint': endpoint('/stat/pixel'),
+  'pixel.transport': { fallback: 'beacon', ...oneOf('beacon', 'image'), attribute: true },
+  'pixel.autoPageview': { fallback: true },
+  'pixel.spa': { fallback: false },
+  'pixel.personalParams': strings([]),
+  'consentLog.endpoint': endpoint('/stat/consent'),
+  'vendors.google': { fallback: 'auto', ...oneOf(true, false, 'auto') },
+  'vendors.meta': { fallback: 'auto', ...oneOf(true, false, 'auto') },
+  reopenButton: { fallback: false, attribute: true },
+  nonce: { fallback: undefined, valid: isString, message: 'must be a string' },
+} satisfies Record<string, Field>));
+
+/** The groups a site may turn off whole with `false`. */
+const SWITCHABLE = ['pixel', 'consentLog'];
+
+/** The paths of the fields a `data-*` attribute of the script tag may set. */
+export const ATTRIBUTE_FIELDS = [...FIELDS.keys()].filter((path) => FIELDS.get(path)!.attribute);
+
+const isGroup = (path: string) => [...FIELDS.keys()].some((field) => field.startsWith(path + '.'));
+
+// A copy of every array and object put into a config: no two instances, and no site and instance, share one.
+const copyOf = (value: unknown) => (Array.isArray(value) ? [...value] : isObject(value) ? { ...value } : value);
+
+/** Sets `value` at the dotted `path` of `target`, making the groups on the way. */
+function setAt(target: Bag, path: string, value: unknown) {
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  for (const key of keys) target = target[key] ??= {};
+  target[last] = copyOf(value);
+}
 
 /** Resolves `config` with defaults, reporting each bad field or unknown key to `report` and using the default for it. */
 export function resolveConfigLeniently(config: unknown, report: (message: string) => void): ResolvedConfig {
-  const bad = (path: string, message: string) => report(`allur-consent: config${path} ${message}`);
-  const merge = (given: unknown, fallback: Bag, path: string): Bag => {
-    if (!isObject(given)) return given === undefined || bad(path, 'must be an object'), fallback;
-    const merged = { ...fallback };
-    for (const key of Object.keys(given)) {
-      const value = given[key];
-      const name = path + '.' + key;
-      if (!Object.keys(fallback).includes(key)) report(`allur-consent: unknown config key "${name.slice(1)}"`);
-      else if (value === false && (key == 'pixel' || key == 'consentLog')) merged[key] = false;
-      else if (isObject(fallback[key]) && !RULES[key]) merged[key] = merge(value, fallback[key], name);
-      else if (value !== undefined) {
-        const [test, message] = RULES[key] ?? [(it: unknown) => typeof it == typeof fallback[key], 'must be a ' + typeof fallback[key]];
-        if (test(value)) merged[key] = Array.isArray(value) ? [...value] : value;
-        else bad(name, message);
-      }
+  const bad = (path: string, message: string) => report(`allur-consent: config${path ? '.' + path : ''} ${message}`);
+  const resolved: Bag = {};
+  for (const [path, field] of FIELDS) setAt(resolved, path, field.fallback);
+
+  const take = (given: unknown, group: string) => {
+    if (!isObject(given)) {
+      if (given === false && SWITCHABLE.includes(group)) setAt(resolved, group, false);
+      else if (given !== undefined) bad(group, 'must be an object');
+      return;
     }
-    return merged;
+    for (const key of Object.keys(given)) {
+      const path = group ? group + '.' + key : key;
+      const value = given[key];
+      const field = FIELDS.get(path);
+      if (field) {
+        if (value === undefined) continue;
+        const valid = field.valid ?? ((it: unknown) => typeof it === typeof field.fallback);
+        if (valid(value)) setAt(resolved, path, value);
+        else bad(path, field.message ?? 'must be a ' + typeof field.fallback);
+      } else if (isGroup(path)) take(value, path);
+      else report(`allur-consent: unknown config key "${path}"`);
+    }
   };
-  if ((config as Bag)?.policyVersion === undefined) bad('.policyVersion', VERSION_RULE[1]);
-  const resolved = merge(config, defaults(), '') as ResolvedConfig;
+
+  if ((config as Bag)?.policyVersion === undefined) bad('policyVersion', VERSION_MESSAGE);
+  take(config, '');
   resolvedConfigs.add(resolved);
-  return resolved;
+  return resolved as ResolvedConfig;
 }
+
+// Configs resolved here: the script tag resolves leniently, and the core need not check its result again.
+const resolvedConfigs = new WeakSet<object>();
 
 /** Resolves `config` with defaults; throws a TypeError naming the first bad field or unknown key. */
 export function resolveConfig(config: ConsentConfig): ResolvedConfig {
