@@ -69,11 +69,14 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
     const decidedAt = record ? new Date(record.t).toISOString() : null;
     return { decided: !!record, categories, policyVersion, decidedAt, id: record?.id ?? null };
   };
+  const stateOfDecision = (record?: ConsentRecord) => {
+    policyUpdated = !!record && record.pv != policyVersion;
+    return stateOf(policyUpdated ? undefined : record);
+  };
   const storedState = () => {
     const record = cookiesDisabled ? undefined : readConsentCookie(cookie.maxAgeDays);
     if (record) cookiesDisabled = false;
-    policyUpdated = !!record && record.pv != policyVersion;
-    return stateOf(policyUpdated ? undefined : record);
+    return stateOfDecision(record);
   };
 
   let state = storedState();
@@ -127,14 +130,16 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
     if (!cookiesOff()) forgetStoredDecision();
     // Cookies switched off, or a cookie that does not read back: the decision lives for this page only.
     cookiesDisabled ||= !writeConsentCookie(record, cookie);
-    if (!cookiesDisabled) tabSync.notify();
+    if (!cookiesDisabled) tabSync.notify(record);
     change(stateOf(record));
     sendReceipt(action, record.id, record.t);
   };
 
   propagate(state.decided);
-  const tabSync = createTabSync(() => {
-    const next = cookiesOff() ? state : storedState();
+  const tabSync = createTabSync<ConsentRecord>((decision) => {
+    // Another tab's decision or withdrawal applies as sent; without one, only the stored cookie can tell.
+    const reread = () => (cookiesOff() ? state : storedState());
+    const next = decision === undefined ? reread() : stateOfDecision(decision ?? undefined);
     if (JSON.stringify(next) != JSON.stringify(state)) change(next);
   });
 
@@ -162,10 +167,11 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
       if (destroyed) return;
       const { id } = state;
       forgetStoredDecision();
+      // The other tabs stop first: nothing they send may follow the withdrawal.
+      tabSync.notify(null);
       policyUpdated = false;
       change(stateOf(), true);
       if (id) sendReceipt('withdraw', id, Date.now());
-      tabSync.notify();
     },
     on(event: 'change' | 'error', listener: ChangeListener & ErrorListener) {
       if (event != 'change' && event != 'error') throw new TypeError(`allur-consent: unknown event "${event}"`);

@@ -1,12 +1,24 @@
-/** Connects the open tabs of the site: `notify()` after writing a decision, `onOtherTab` when another tab may have decided. */
-export function createTabSync(onOtherTab: () => void): { notify(): unknown; destroy(): void } {
+/**
+ * Connects the open tabs of the site. `notify(decision)` tells the other tabs what was decided (`null` for a
+ * withdrawal); `onOtherTab(decision)` receives it, or `undefined` when only the stored cookie can tell.
+ * The decision travels in the message itself: Firefox may deliver the message before the new cookie is
+ * visible to the receiving tab, which re-reading the cookie would miss while it kept sending.
+ */
+export function createTabSync<Decision>(onOtherTab: (decision?: Decision | null) => void): {
+  notify(decision: Decision | null): unknown;
+  destroy(): void;
+} {
   if (typeof BroadcastChannel == 'function') {
     const channel = new BroadcastChannel('allur-consent');
     let open = true;
-    channel.onmessage = onOtherTab;
+    channel.onmessage = (event: MessageEvent) => {
+      const data = event.data as { decision?: Decision | null } | null;
+      // A message of another shape (an older copy of the library in another tab) only says that something changed.
+      onOtherTab(data && typeof data == 'object' && 'decision' in data ? data.decision : undefined);
+    };
     return {
       // A closed channel throws on postMessage: a destroyed instance's decision must not throw into the page.
-      notify: () => open && channel.postMessage(1),
+      notify: (decision) => open && channel.postMessage({ decision }),
       destroy() {
         open = false;
         channel.close();

@@ -5,7 +5,7 @@ import { createHost, sheetOf } from './host';
 import { type NoticeFlags, Notices } from './Notices';
 import { Preferences } from './Preferences';
 import { styles } from './styles.css';
-import { trapTab } from './trap-tab';
+import { isTabKey, trapTab } from './trap-tab';
 
 /** The UI methods `createConsent` adds to the core. */
 export interface ConsentUi {
@@ -105,7 +105,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
     const dialog = find('[role=dialog]');
     if (dialog) {
       if (event.key == 'Escape') closePreferences();
-      else if (event.key == 'Tab') trapTab(event, dialog, shadow);
+      else if (isTabKey(event)) trapTab(event, dialog, shadow);
     } else if (event.key == 'Escape' && banner && event.composedPath().includes(find('.banner')!)) actions.close();
   };
   const onPageClick = (event: MouseEvent) => {
