@@ -202,11 +202,11 @@ describe('decisions', () => {
     expect(cookieSet).not.toHaveBeenCalled();
   });
 
-  it('hands out copies of the state', () => {
+  it('hands out a frozen state that a page cannot change', () => {
     const instance = core();
     const state = instance.getState();
-    state.categories.statistics = true;
-    state.decided = true;
+    expect(() => (state.categories.statistics = true)).toThrow(TypeError);
+    expect(() => (state.decided = true)).toThrow(TypeError);
     instance.on('change', (next: ConsentState) => (next.categories.marketing = true));
     instance.set({ statistics: false });
     expect(instance.getState().categories.marketing).toBe(false);

@@ -24,7 +24,6 @@ export type * from './types';
 export { resolveConfig, resolveConfigLeniently } from './config';
 export { presets } from './presets';
 
-const copy = (state: ConsentState): ConsentState => ({ ...state, categories: { ...state.categories } });
 
 /** Whether reading `localStorage` throws (SecurityError): the browser blocks all site storage, cookies included. */
 const storageBlocked = () => {
@@ -67,7 +66,8 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
     const categories = { necessary: true } as CategoryChoices;
     for (const name of OPTIONAL_CATEGORIES) categories[name] = granted(name, record?.c[name] === 1);
     const decidedAt = record ? new Date(record.t).toISOString() : null;
-    return { decided: !!record, categories, policyVersion, decidedAt, id: record?.id ?? null };
+    // Frozen and kept until the next change: one object per state, a stable snapshot for framework stores.
+    return Object.freeze({ decided: !!record, categories: Object.freeze(categories), policyVersion, decidedAt, id: record?.id ?? null });
   };
   const stateOfDecision = (record?: ConsentRecord) => {
     policyUpdated = !!record && record.pv != policyVersion;
@@ -81,7 +81,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
 
   let state = storedState();
   const pixel = config.pixel
-    ? createPixel({ config: config.pixel, getState: () => copy(state), cookieDomain: cookie.domain, onError })
+    ? createPixel({ config: config.pixel, getState: () => state, cookieDomain: cookie.domain, onError })
     : { track() {}, update() {}, destroy() {} };
   const gate = createGate((category) => state.categories[category as Category] === true, onError);
 
@@ -90,16 +90,16 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
     for (const name of OPTIONAL_CATEGORIES) {
       if (clean && !state.categories[name]) cleanCookiesAndStorage(config.categories[name], cookie.domain);
     }
-    vendors.update(copy(state));
-    pixel.update(copy(state));
+    vendors.update(state);
+    pixel.update(state);
     gate.update();
   };
   const change = (next: ConsentState, clean = next.decided || state.decided) => {
     const previous = state;
     state = next;
     propagate(clean);
-    call(listeners.change, copy(state), copy(previous));
-    document.dispatchEvent(new CustomEvent('allur-consent:change', { detail: copy(state) }));
+    call(listeners.change, state, previous);
+    document.dispatchEvent(new CustomEvent('allur-consent:change', { detail: state }));
   };
   const sendReceipt = (action: ConsentAction, id: string, time: number) =>
     consentLog &&
@@ -109,7 +109,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
         id,
         time: new Date(time).toISOString(),
         policyVersion,
-        categories: copy(state).categories,
+        categories: state.categories,
         action,
         language: config.lang ?? 'ru',
         page: scrubUrl(location.href, config.pixel ? config.pixel.personalParams : []),
@@ -147,7 +147,7 @@ export function createConsentCore(input: ConsentConfig): ConsentCore {
     config,
     // The page may only track: update and destroy stay the core's.
     pixel: { track: pixel.track },
-    getState: () => copy(state),
+    getState: () => state,
     getStatus: () => ({ cookiesDisabled: cookiesOff(), policyUpdated, gpc }),
     has: (category) => state.categories[category] === true,
     acceptAll: () => decide({ functional: true, statistics: true, marketing: true }, 'accept-all'),
