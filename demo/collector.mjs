@@ -1,7 +1,10 @@
 // The embedded pixel collector: /stat/pixel, /stat/consent and the panel's /stat/hits, /stat/events, /stat/reset.
+import { dirname, join } from 'node:path';
 import { HttpError, clientIp, isSecure, parseCookies, readBody, send } from './http-utils.mjs';
+import { ipPrefix } from './ip-prefix.mjs';
 import { parsePixelFields } from './pixel-hit.mjs';
 import { consentSetCookie, validateReceipt } from './receipt.mjs';
+import { createReceiptLog } from './receipt-log.mjs';
 
 const MAX_BODY_BYTES = 16 * 1024;
 const TRANSPARENT_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -20,10 +23,13 @@ export function sendGif(res) {
 const pageOnly = (referer = '') => (URL.canParse(referer) ? new URL(referer).origin + new URL(referer).pathname : '');
 
 /**
- * Creates the collector's request handler over a hit store. `trustProxy` lets
- * X-Forwarded-For / X-Forwarded-Proto speak for the client (only behind your own proxy).
+ * Creates the collector's request handler over a hit store. Receipts also go to the hash-chained consent log
+ * `receipts.ndjson` beside the store's file. `trustProxy` lets X-Forwarded-For / X-Forwarded-Proto speak
+ * for the client (only behind your own proxy).
  */
 export function createCollector({ store, trustProxy = false, heartbeatMs = 15000 }) {
+  const receipts = createReceiptLog({ file: join(dirname(store.file), 'receipts.ndjson') });
+
   /** What every hit records besides its fields: §3.3's IP, cookies, browser and access time. */
   const describe = (req, kind, extra) => ({
     kind,
@@ -59,7 +65,13 @@ export function createCollector({ store, trustProxy = false, heartbeatMs = 15000
     }
     const valid = validateReceipt(receipt);
     if (typeof valid === 'string') throw new HttpError(400, valid);
-    store.add(describe(req, 'consent', { transport: 'post', fields: valid }));
+    // Proof of a decision needs its time and the network it came from, never the full IP or the cookies.
+    const receivedAt = new Date().toISOString();
+    const ip = ipPrefix(clientIp(req, trustProxy));
+    receipts.append({ receivedAt, ip, ...valid });
+    // The panel's copy adds only the user agent, which tells the demo's browser tabs apart.
+    const userAgent = req.headers['user-agent'] ?? '';
+    store.add({ kind: 'consent', receivedAt, ip, userAgent, cookies: {}, transport: 'post', fields: valid });
     send(res, 204, '', { 'Set-Cookie': consentSetCookie(valid, isSecure(req, trustProxy)) });
   };
 

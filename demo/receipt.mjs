@@ -6,6 +6,21 @@ const COOKIE_NAME = 'allur_consent';
 const MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 
 const isText = (value, max) => typeof value === 'string' && value.length > 0 && value.length <= max;
+const TEXTS_HASH = /^[0-9a-f]{16,128}$/;
+const LIBRARY_VERSION = /^[0-9A-Za-z.+-]{1,40}$/;
+
+/**
+ * The proof of what the visitor read, `textsHash` (a lowercase hex digest) and `libraryVersion` (a version
+ * string): kept when present, not yet required, since older library versions send neither.
+ */
+function proofFields(receipt) {
+  const { textsHash, libraryVersion } = receipt;
+  if (textsHash !== undefined && !(typeof textsHash === 'string' && TEXTS_HASH.test(textsHash))) return 'bad "textsHash"';
+  if (libraryVersion !== undefined && !(typeof libraryVersion === 'string' && LIBRARY_VERSION.test(libraryVersion))) {
+    return 'bad "libraryVersion"';
+  }
+  return { ...(textsHash !== undefined && { textsHash }), ...(libraryVersion !== undefined && { libraryVersion }) };
+}
 
 /** Returns the receipt's SPEC §9 fields (anything else in it is dropped, never stored), else an error message. */
 export function validateReceipt(receipt) {
@@ -22,8 +37,11 @@ export function validateReceipt(receipt) {
   if (categories.necessary !== undefined && categories.necessary !== true) return '"necessary" cannot be refused';
   const refused = OPTIONAL.find((name) => typeof categories[name] !== 'boolean');
   if (refused) return `bad "categories.${refused}"`;
+  const proof = proofFields(receipt);
+  if (typeof proof === 'string') return proof;
   const { functional, statistics, marketing } = categories;
-  return { id, time, policyVersion, categories: { necessary: true, functional, statistics, marketing }, action, language, page, gpc };
+  const choices = { necessary: true, functional, statistics, marketing };
+  return { id, time, policyVersion, categories: choices, action, language, page, gpc, ...proof };
 }
 
 /** The cookie value of SPEC §9 for a receipt: `{"v":1,"id","t","pv","c":{…0/1}}`. */

@@ -1,10 +1,12 @@
 // @vitest-environment node
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer, type Hit } from '../demo/app.mjs';
+import { ipPrefix } from '../demo/ip-prefix.mjs';
 
 let demo: DemoServer;
 let dataDir: string;
@@ -155,11 +157,104 @@ describe('consent receipts', () => {
     ['a numeric category', JSON.stringify({ ...receipt, categories: { ...receipt.categories, statistics: 1 } })],
     ['refused necessary', JSON.stringify({ ...receipt, categories: { ...receipt.categories, necessary: false } })],
     ['a bad time', JSON.stringify({ ...receipt, time: 'now' })],
+    ['a textsHash that is not hex', JSON.stringify({ ...receipt, textsHash: 'not-a-digest-at-all' })],
+    ['a numeric textsHash', JSON.stringify({ ...receipt, textsHash: 1234567890123456 })],
+    ['an over-long libraryVersion', JSON.stringify({ ...receipt, libraryVersion: '1'.repeat(41) })],
+    ['a libraryVersion with markup', JSON.stringify({ ...receipt, libraryVersion: '<b>1</b>' })],
   ])('refuses %s with 400 and keeps serving', async (_name, body) => {
     const res = await post('/stat/consent', body, 'application/json');
     expect(res.status).toBe(400);
     expect(res.headers.getSetCookie()).toEqual([]);
     expect((await postReceipt(receipt)).status).toBe(204);
+  });
+});
+
+describe('the consent log', () => {
+  const receiptsFile = () => join(dataDir, 'receipts.ndjson');
+  const storedReceipts = () => readFileSync(receiptsFile(), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const verify = (file: string) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['demo/verify-receipts.mjs', file], (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+  const tampered = (edit: (lines: string[]) => string[]) => {
+    const lines = readFileSync(receiptsFile(), 'utf8').trimEnd().split('\n');
+    const file = join(dataDir, 'tampered.ndjson');
+    writeFileSync(file, edit(lines).join('\n') + '\n');
+    return file;
+  };
+  const postThree = async () => {
+    for (const action of ['accept-all', 'save', 'withdraw']) expect((await postReceipt({ ...receipt, action })).status).toBe(204);
+  };
+
+  it('keeps the receipt, its arrival time and the /24 of the IP, and no cookie, header or full address', async () => {
+    await demo.close();
+    await start({ trustProxy: true });
+    await post('/stat/consent', JSON.stringify(receipt), 'application/json', {
+      Cookie: 'session=s3cr3t; allur_vid=v-123',
+      'X-Forwarded-For': '203.0.113.7',
+      'User-Agent': 'TestAgent/1.0',
+    });
+    const [line] = storedReceipts();
+    expect(Object.keys(line)).toEqual(['receivedAt', 'ip', ...Object.keys(receipt), 'prev', 'hash']);
+    expect(line).toMatchObject({ ...receipt, ip: '203.0.113.0/24' });
+    expect(Date.parse(line.receivedAt)).toBeGreaterThan(Date.now() - 10_000);
+    expect(readFileSync(receiptsFile(), 'utf8')).not.toMatch(/s3cr3t|v-123|203\.0\.113\.7|TestAgent/);
+    expect((await hits())[0]).toMatchObject({ kind: 'consent', ip: '203.0.113.0/24', cookies: {} });
+    expect(readFileSync(demo.hitsFile, 'utf8')).not.toMatch(/s3cr3t|v-123|203\.0\.113\.7/);
+  });
+
+  it('keeps textsHash and libraryVersion when the receipt has them', async () => {
+    const proof = { textsHash: 'a3f1'.repeat(16), libraryVersion: '0.2.0-beta.1' };
+    expect((await postReceipt({ ...receipt, ...proof })).status).toBe(204);
+    expect(storedReceipts()[0]).toMatchObject(proof);
+    expect((await hits())[0].fields).toEqual({ ...receipt, ...proof });
+  });
+
+  it('chains each line to the one before it, across a restart, and the verifier accepts the chain', async () => {
+    await postThree();
+    await demo.close();
+    await start();
+    await postReceipt(receipt);
+    const lines = storedReceipts();
+    expect(lines[0].prev).toBe('0'.repeat(64));
+    for (const [index, line] of lines.entries()) {
+      expect(line.hash).toMatch(/^[0-9a-f]{64}$/);
+      if (index) expect(line.prev).toBe(lines[index - 1].hash);
+    }
+    const result = await verify(receiptsFile());
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`4 receipts, chain intact; last hash ${lines[3].hash}`);
+  });
+
+  it.each([
+    ['a changed line', (lines: string[]) => lines.map((line, index) => (index == 1 ? line.replace('"save"', '"accept-all"') : line)), 2, 'was changed'],
+    ['a removed line', (lines: string[]) => lines.filter((_line, index) => index != 1), 2, 'does not follow line 1'],
+    ['a removed first line', (lines: string[]) => lines.slice(1), 1, 'not the first line'],
+    ['two lines swapped', (lines: string[]) => [lines[0], lines[2], lines[1]], 2, 'does not follow line 1'],
+    ['a line added', (lines: string[]) => [...lines.slice(0, 2), lines[0], lines[2]], 3, 'does not follow line 2'],
+  ])('fails on %s, naming the first broken line', async (_name, edit, brokenLine, reason) => {
+    await postThree();
+    const result = await verify(tampered(edit));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`line ${brokenLine} is broken`);
+    expect(result.stderr).toContain(reason);
+  });
+});
+
+describe('the IP prefix kept with a receipt', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.0/24'],
+    ['::ffff:127.0.0.1', '127.0.0.0/24'],
+    ['2001:db8:85a3:8d3:1319:8a2e:370:7348', '2001:db8:85a3::/48'],
+    ['2001:db8::1', '2001:db8::/48'],
+    ['fe80::1%eth0', 'fe80::/48'],
+    ['::1', '::/48'],
+    ['', ''],
+    ['not an address', ''],
+  ])('%j → %j', (address, prefix) => {
+    expect(ipPrefix(address)).toBe(prefix);
   });
 });
 
@@ -314,5 +409,6 @@ describe('malformed and padded input', () => {
     expect((await postReceipt(padded)).status).toBe(204);
     expect((await hits())[0].fields).toEqual(receipt);
     expect(readFileSync(demo.hitsFile, 'utf8')).not.toMatch(/junk|onerror|<script>/);
+    expect(readFileSync(join(dataDir, 'receipts.ndjson'), 'utf8')).not.toMatch(/junk|onerror|<script>/);
   });
 });

@@ -3,7 +3,10 @@ import { CloseButton } from './CloseButton';
 import { PolicyLink } from './PolicyLink';
 import type { Texts } from '../core/types';
 
-/** The first layer: a non-modal region with the §3.3 data list and three equal buttons. */
+/**
+ * The first layer: a non-modal region whose text names every purpose "accept all" grants (with the §3.3
+ * data list) and the operator, then the policy link and three equal buttons.
+ */
 export function Banner(props: { t: Texts; policyUrl: string; policyUpdated: boolean; inert: boolean }) {
   const { t } = props;
   return (

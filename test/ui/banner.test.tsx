@@ -10,7 +10,7 @@ describe('the first layer', () => {
     const region = ui.getByRole('region', { name: 'Согласие на cookie' });
     expect(region.getAttribute('aria-modal')).toBeNull();
     expect(ui.getByRole('heading', { name: 'Мы используем cookie' })).toBeTruthy();
-    expect(region.textContent).toContain('IP-адрес, данные cookie, сведения о браузере, время посещения, адрес страницы и адрес предыдущей страницы');
+    expect(region.textContent).toContain('IP-адрес, данные cookie и браузера, время посещения, адреса страницы и предыдущей страницы');
     expect(ui.getByRole('link', { name: 'Политика конфиденциальности' }).getAttribute('href')).toBe('https://www.allur.kz/');
     expect(ui.getByRole('button', { name: 'Принять все' }).dataset.consentAction).toBe('accept-all');
     expect(ui.getByRole('button', { name: 'Отклонить все' }).dataset.consentAction).toBe('reject-all');

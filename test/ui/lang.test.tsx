@@ -44,6 +44,37 @@ describe('languages', () => {
     }
   });
 
+  // What "accept all" grants, as the visitor reads it before clicking: the purposes of functional, statistics
+  // (with the §3.3 data list) and marketing (with the transfer abroad), and who the operator is.
+  const firstLayerNames = {
+    ru: {
+      functional: ['запомнит ваш вход и настройки'],
+      statistics: ['статистический пиксель', 'IP-адрес', 'данные cookie и браузера', 'время посещения', 'адреса страницы и предыдущей страницы'],
+      marketing: ['рекламу', 'передаются партнёрам, в том числе за рубеж'],
+      operator: ['ТОО «Аллюр Авто»'],
+    },
+    kk: {
+      functional: ['кіргеніңіз бен баптауларыңызды есте сақтайды'],
+      statistics: ['статистикалық пиксельді', 'IP мекенжайы', 'cookie және браузер деректері', 'кіру уақыты', 'ашылған және алдыңғы беттің мекенжайы'],
+      marketing: ['жарнаманы', 'серіктестерге, оның ішінде шетелге беріледі'],
+      operator: ['«Аллюр Авто» ЖШС'],
+    },
+    en: {
+      functional: ['remembers your login and settings'],
+      statistics: ['statistics pixel', 'IP address', 'cookie and browser data', 'time of visit', 'page and previous page addresses'],
+      marketing: ['shows ads', 'sharing data with partners, including outside Kazakhstan'],
+      operator: ['Allur Auto LLP'],
+    },
+  };
+
+  it.each(['ru', 'kk', 'en'] as const)('%s: the first layer names each purpose "accept all" grants, and the operator', (lang) => {
+    const { ui } = setup({ lang });
+    const text = ui.getByRole('region', { name: locales[lang].region }).textContent;
+    for (const [purpose, phrases] of Object.entries(firstLayerNames[lang])) {
+      for (const phrase of phrases) expect(text, `${lang} ${purpose}`).toContain(phrase);
+    }
+  });
+
   it('takes lang config, else <html lang>, else the browser languages, else ru', () => {
     const rootLang = (config = {}) => {
       const { consent, shadow } = setup(config);
