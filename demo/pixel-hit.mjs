@@ -1,4 +1,4 @@
-// Validation of the pixel's form fields (SPEC §7).
+// Validation of the pixel's form fields (docs/pixel.md).
 
 const FIELD_NAME = /^[\w.-]{1,64}$/;
 const EVENT_NAME = /^[A-Za-z][\w.:-]{0,63}$/;

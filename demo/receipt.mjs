@@ -1,4 +1,4 @@
-// Consent receipts (SPEC §9): validation, and the server-side copy of the consent cookie.
+// Consent receipts (docs/cookies-and-receipts.md): validation, and the server-side copy of the consent cookie.
 
 const ACTIONS = ['accept-all', 'reject-all', 'save', 'close', 'withdraw'];
 const OPTIONAL = ['functional', 'statistics', 'marketing'];
@@ -22,7 +22,7 @@ function proofFields(receipt) {
   return { ...(textsHash !== undefined && { textsHash }), ...(libraryVersion !== undefined && { libraryVersion }) };
 }
 
-/** Returns the receipt's SPEC §9 fields (anything else in it is dropped, never stored), else an error message. */
+/** Returns the receipt's documented fields (docs/cookies-and-receipts.md) (anything else in it is dropped, never stored), else an error message. */
 export function validateReceipt(receipt) {
   if (!receipt || typeof receipt !== 'object' || Array.isArray(receipt)) return 'receipt must be a JSON object';
   const { id, time, policyVersion, categories, action, language, page, gpc } = receipt;
@@ -44,7 +44,7 @@ export function validateReceipt(receipt) {
   return { id, time, policyVersion, categories: choices, action, language, page, gpc, ...proof };
 }
 
-/** The cookie value of SPEC §9 for a receipt: `{"v":1,"id","t","pv","c":{…0/1}}`. */
+/** The consent cookie's value (docs/cookies-and-receipts.md) for a receipt: `{"v":1,"id","t","pv","c":{…0/1}}`. */
 export function consentCookieValue(receipt) {
   const c = Object.fromEntries(OPTIONAL.map((name) => [name, receipt.categories[name] ? 1 : 0]));
   return JSON.stringify({ v: 1, id: receipt.id, t: Date.parse(receipt.time), pv: receipt.policyVersion, c });

@@ -115,7 +115,7 @@ describe('pixel hits', () => {
 });
 
 describe('consent receipts', () => {
-  it('records the receipt and re-sets the consent cookie in the SPEC §9 format', async () => {
+  it('records the receipt and re-sets the consent cookie in the documented format', async () => {
     const res = await postReceipt(receipt);
     expect(res.status).toBe(204);
     const [cookie] = res.headers.getSetCookie();
@@ -399,7 +399,7 @@ describe('malformed and padded input', () => {
     expect((await fetch(`${demo.url}/stat/pixel?event=pageview`)).status).toBe(200);
   });
 
-  it('keeps only the SPEC §9 fields of a receipt: junk keys are neither stored, written to the file nor streamed', async () => {
+  it('keeps only the documented fields of a receipt: junk keys are neither stored, written to the file nor streamed', async () => {
     const padded = {
       ...receipt,
       junk: 'x'.repeat(12_000),

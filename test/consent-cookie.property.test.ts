@@ -31,7 +31,7 @@ const validRecord = (days: number) =>
     c: fc.record({ functional: fc.constantFrom(0, 1), statistics: fc.constantFrom(0, 1), marketing: fc.constantFrom(0, 1) }),
   }) as fc.Arbitrary<ConsentRecord>;
 
-/** What SPEC §9 calls a decision: the exact record shape, with a time inside the max age. */
+/** What docs/cookies-and-receipts.md calls a decision: the exact record shape, with a time inside the max age. */
 function isValidRecord(value: unknown, days: number): boolean {
   const record = value as ConsentRecord;
   const age = Date.now() - record.t;

@@ -78,7 +78,7 @@ describe('readConsentCookie', () => {
 });
 
 describe('writeConsentCookie', () => {
-  it('writes the SPEC §9 JSON with path /, SameSite=Lax, Secure on https and the max age', () => {
+  it('writes the documented JSON with path /, SameSite=Lax, Secure on https and the max age', () => {
     const set = vi.spyOn(document, 'cookie', 'set');
     expect(writeConsentCookie(record(), { domain: undefined, maxAgeDays: 180 })).toBe(true);
     const written = set.mock.calls[0][0];

@@ -109,7 +109,7 @@ describe('before a decision', () => {
 });
 
 describe('decisions', () => {
-  it('accepts all: writes the SPEC §9 cookie, tells listeners, the document and the consent log', async () => {
+  it('accepts all: writes the documented cookie, tells listeners, the document and the consent log', async () => {
     const instance = core();
     const listener = vi.fn();
     const documentListener = vi.fn();

@@ -97,7 +97,7 @@ describe('before a decision and after a refusal', () => {
 });
 
 describe('after acceptance', () => {
-  it('sends the queued pageview with every field of SPEC §7, and sets allur_vid', () => {
+  it('sends the queued pageview with every documented field (docs/pixel.md), and sets allur_vid', () => {
     Object.defineProperty(document, 'referrer', { value: 'https://www.google.kz/search?q=allur&email=a@b.kz', configurable: true });
     const { decide } = setup();
     decide(accepted);

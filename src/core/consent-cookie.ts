@@ -1,10 +1,10 @@
 import Cookies from 'js-cookie';
 import type { OptionalCategory, ResolvedConfig } from './types';
 
-/** The name of the consent cookie (SPEC §9). */
+/** The name of the consent cookie (docs/cookies-and-receipts.md). */
 export const CONSENT_COOKIE = 'allur_consent';
 
-/** The value of the consent cookie: a wire format, so its short keys never change (SPEC §9). */
+/** The value of the consent cookie: a wire format, so its short keys never change (docs/cookies-and-receipts.md). */
 export interface ConsentRecord {
   v: 1;
   id: string;

@@ -1,7 +1,7 @@
 import { onThisPage } from './page-url';
 import type { CategoryChoices, ConsentAction, ConsentError, Lang } from './types';
 
-/** A consent receipt as POSTed to the consent-log endpoint (SPEC §9). */
+/** A consent receipt as POSTed to the consent-log endpoint (docs/cookies-and-receipts.md). */
 export interface ConsentReceipt {
   id: string | null;
   time: string;

@@ -1,6 +1,6 @@
 import type { ConsentError } from './types';
 
-// Gated markup of SPEC §6: `<script type="text/plain">` placeholders, images and iframes.
+// Gated markup (docs/gated-markup.md): `<script type="text/plain">` placeholders, images and iframes.
 const GATED = 'script[type="text/plain"][data-consent],img[data-consent],iframe[data-consent]';
 // Placeholder attributes the activated script must not carry over.
 const DROPPED = /^(type|data-type|data-consent)$/;

@@ -38,7 +38,7 @@ const localTime = (now: Date) => {
   return iso(+now + offset).slice(0, 23) + (offset < 0 ? '-' : '+') + iso(Math.abs(offset)).slice(11, 16);
 };
 
-/** Creates the statistics pixel (SPEC §7): sends hits only while statistics is granted. */
+/** Creates the statistics pixel (docs/pixel.md): sends hits only while statistics is granted. */
 export function createPixel({ config, getState, cookieDomain, onError }: PixelOptions): PixelController {
   const { endpoint, personalParams } = config;
   const scrub = (url: string) => scrubUrl(url, personalParams);

@@ -1,4 +1,4 @@
-/** The four consent categories of SPEC §2; `necessary` can never be refused. */
+/** The four consent categories (docs/categories.md); `necessary` can never be refused. */
 export type Category = 'necessary' | 'functional' | 'statistics' | 'marketing';
 
 /** The categories a visitor may refuse. */
@@ -7,7 +7,7 @@ export type OptionalCategory = Exclude<Category, 'necessary'>;
 /** Languages shipped with the library. */
 export type Lang = 'ru' | 'kk' | 'en';
 
-/** What the visitor did to reach a decision; recorded in consent receipts (SPEC §9). */
+/** What the visitor did to reach a decision; recorded in consent receipts (docs/cookies-and-receipts.md). */
 export type ConsentAction = 'accept-all' | 'reject-all' | 'save' | 'close' | 'withdraw';
 
 /** Granted (`true`) or refused (`false`) for every category. */
@@ -18,7 +18,7 @@ export interface CategoryChoices {
   marketing: boolean;
 }
 
-/** The state returned by `getState()` (SPEC §5). */
+/** The state returned by `getState()` (docs/instance.md). */
 export interface ConsentState {
   decided: boolean;
   categories: CategoryChoices;
@@ -31,7 +31,7 @@ export interface ConsentState {
 export interface ConsentStatus {
   /** The browser does not keep cookies: the choice lives for this page only. */
   cookiesDisabled: boolean;
-  /** A stored decision was made for another policy version: re-asking (SPEC §9.2). */
+  /** A stored decision was made for another policy version: re-asking (policy §9.2). */
   policyUpdated: boolean;
   /** `navigator.globalPrivacyControl === true`: marketing stays off. */
   gpc: boolean;
@@ -73,7 +73,7 @@ export interface VendorConfig {
   meta?: boolean | 'auto';
 }
 
-/** Texts of one language, by the keys of SPEC §4. */
+/** Texts of one language, by the keys of docs/ui.md. */
 export type Texts = Record<TextKey, string>;
 
 export type TextKey =
@@ -84,7 +84,7 @@ export type TextKey =
   | 'authWarning' | 'cookiesDisabled' | 'policyUpdated' | 'gpcNotice' | 'saved' | 'reopen'
   | 'region' | 'operator' | 'recipients' | 'withdraw';
 
-/** The config of SPEC §4, as given by the site. */
+/** The config of docs/config.md, as given by the site. */
 export interface ConsentConfig {
   policyVersion: string;
   policyUrl?: string;
@@ -124,13 +124,13 @@ export interface ConsentError {
 }
 export type ErrorListener = (error: ConsentError) => void;
 
-/** The statistics pixel (SPEC §7). */
+/** The statistics pixel (docs/pixel.md). */
 export interface Pixel {
   /** Sends `event` (default `pageview`) with extra fields, only while statistics is granted. */
   track(event?: string, props?: Record<string, string | number | boolean>): void;
 }
 
-/** The headless instance returned by `createConsentCore` (SPEC §5, without the UI methods). */
+/** The headless instance returned by `createConsentCore` (docs/instance.md, without the UI methods). */
 export interface ConsentCore {
   readonly config: ResolvedConfig;
   getState(): ConsentState;

@@ -5,7 +5,7 @@ type VendorWindow = { gtag?: Call; dataLayer?: unknown[]; fbq?: Call };
 
 const signal = (granted: boolean) => (granted ? 'granted' : 'denied');
 
-/** Google Consent Mode v2 types for the given choices (SPEC §8); GPC keeps the ad types denied. */
+/** Google Consent Mode v2 types for the given choices (docs/vendors.md); GPC keeps the ad types denied. */
 const googleConsent = (statistics: boolean, marketing: boolean, functional: boolean) => ({
   ad_storage: signal(marketing),
   ad_user_data: signal(marketing),

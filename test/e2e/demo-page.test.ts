@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDemoServer, type DemoServer, type Hit } from '../../demo/app.mjs';
 import { launchChromium } from './setup';
 
-// The fields of SPEC §7 that every hit carries (referrer may be empty on a first page).
+// The fields of docs/pixel.md that every hit carries (referrer may be empty on a first page).
 const HIT_FIELDS = ['event', 'page', 'referrer', 'time', 'browser', 'language', 'screen', 'vid', 'cid', 'pv'];
 
 let demo: DemoServer;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConsentCore, resolveConfig, resolveConfigLeniently } from '../../src/core';
 import type { ConsentCore } from '../../src/core/types';
 
-// Every field path of SPEC §4, so each one in turn gets a hostile value.
+// Every field path of the config (docs/config.md), so each one in turn gets a hostile value.
 const FIELDS = [
   'policyVersion', 'policyUrl', 'lang', 'texts', 'texts.ru', 'texts.ru.title', 'cookie', 'cookie.domain',
   'cookie.maxAgeDays', 'categories', 'categories.statistics', 'categories.statistics.cookies',

@@ -22,7 +22,7 @@ const expectNothingThrown = () => {
 };
 
 describe('a page with Prototype.js-style JSON', () => {
-  it('still writes the SPEC §9 cookie and receipt when arrays, dates, strings and numbers have toJSON', async () => {
+  it('still writes the documented cookie and receipt when arrays, dates, strings and numbers have toJSON', async () => {
     const quoted = function (this: unknown) {
       return `"${String(this)}"`;
     };
