@@ -1,6 +1,13 @@
-import type { Texts } from '../core/types';
+import type { TextKey, Texts } from '../core/types';
+import type { UiAction } from './actions';
 
-const labels = { 'accept-all': 'acceptAll', 'reject-all': 'rejectAll', preferences: 'settings', save: 'save' } as const;
+// The close action is an icon button (CloseButton); every other action is a labelled button.
+const labels: Record<Exclude<UiAction, 'close'>, TextKey> = {
+  'accept-all': 'acceptAll',
+  'reject-all': 'rejectAll',
+  preferences: 'settings',
+  save: 'save',
+};
 
 /** Buttons of identical size and style, one per `data-consent-action`; the first layer's reject is as easy as accept. */
 export function ActionButtons(props: { t: Texts; class: string; actions: Array<keyof typeof labels> }) {

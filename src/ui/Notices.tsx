@@ -1,16 +1,11 @@
 import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
 import type { Texts } from '../core/types';
-
-/** Which notices show (named as their `data-consent-notice`), and whether "saved" is announced. */
-export interface NoticeFlags {
-  'auth-warning': boolean;
-  'cookies-disabled': boolean;
-  saved: boolean;
-}
+import type { NoticeName } from './actions';
+import type { NoticeFlags } from './view-state';
 
 /** A non-blocking notice with a dismiss button; `children` add actions. */
-function Notice(props: { t: Texts; name: 'auth-warning' | 'cookies-disabled'; text: string; children?: any }) {
+function Notice(props: { t: Texts; name: NoticeName; text: string; children?: any }) {
   return (
     <div class="note card" data-consent-notice={props.name}>
       <p>{props.text}</p>

@@ -1,11 +1,13 @@
 import { render } from 'preact';
-import type { CategoryChoices, ConsentCore, Lang, Texts } from '../core/types';
+import type { ConsentCore, Lang, OptionalCategory, Texts } from '../core/types';
+import type { Dismissable, UiAction } from './actions';
 import { Banner } from './Banner';
 import { createHost, sheetOf } from './host';
-import { type NoticeFlags, Notices } from './Notices';
+import { Notices } from './Notices';
 import { Preferences } from './Preferences';
 import { styles } from './styles.css';
 import { isTabKey, trapTab } from './trap-tab';
+import { initialView, reduceView, type ViewEvent } from './view-state';
 
 /** The UI methods `createConsent` adds to the core. */
 export interface ConsentUi {
@@ -16,27 +18,26 @@ export interface ConsentUi {
 }
 
 /**
- * Renders the banner, the preferences dialog and the notices for `core` into a shadow root.
- * The view state lives in this closure; every change re-renders the whole (small) tree.
+ * Renders the banner, the preferences dialog and the notices for `core` into a shadow root, and keeps what a
+ * view state cannot: focus, page-level triggers, the "saved" timer and the page's scroll padding.
+ * The view state comes from `reduceView`; every change re-renders the whole (small) tree.
  */
 export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   const { config } = core;
   const { host, shadow, root } = createHost(styles, config.nonce, lang);
-  let banner = !core.getState().decided;
-  let preferences = false;
-  let choices: CategoryChoices = core.getState().categories;
+  let view = initialView(core.getState(), core.getStatus().cookiesDisabled);
   let opener: HTMLElement | null = null;
   let savedTimer: ReturnType<typeof setTimeout> | undefined;
-  const notices: NoticeFlags = { 'auth-warning': false, 'cookies-disabled': core.getStatus().cookiesDisabled, saved: false };
 
   const update = () => {
     const status = core.getStatus();
+    const { banner, preferences } = view;
     // A page script or a framework re-rendering <body> may have taken the host out: put it back.
     if (!host.isConnected) document.body.prepend(host);
     render(
       <>
         <div class="dock">
-          <Notices t={t} show={notices} />
+          <Notices t={t} show={view.notices} />
           {banner && <Banner t={t} policyUrl={config.policyUrl} policyUpdated={status.policyUpdated} inert={preferences} />}
           {config.reopenButton && !banner && !preferences && (
             <button type="button" class="btn fab" data-consent-action="preferences" data-consent-reopen="">
@@ -44,69 +45,64 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
             </button>
           )}
         </div>
-        {preferences && <Preferences t={t} choices={choices} gpc={status.gpc} policyUrl={config.policyUrl} />}
+        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={config.policyUrl} />}
       </>,
       root,
     );
+  };
+  const dispatch = (event: ViewEvent) => {
+    view = reduceView(view, event);
+    update();
   };
   const find = (selector: string) => root.querySelector<HTMLElement>(selector);
 
   const openPreferences = (from?: Element | null) => {
     opener = (from || (document.activeElement == host ? shadow.activeElement : document.activeElement)) as HTMLElement;
-    choices = { ...core.getState().categories };
-    preferences = true;
-    update();
+    dispatch({ type: 'open-preferences', choices: core.getState().categories });
     find('#ac-title')!.focus();
   };
   // Focus left in a removed control goes back to the opener, else to the reopen button or the status region.
   const closePreferences = (focusWasInside = document.activeElement == host) => {
-    preferences = false;
-    update();
+    dispatch({ type: 'close-preferences' });
     const focusLost = !shadow.activeElement && [null, host, document.body].includes(document.activeElement as HTMLElement);
     if (focusWasInside && focusLost) (opener?.isConnected ? opener : find('.fab') || find('.notes'))?.focus();
     opener = null;
   };
   const decide = (record: () => void) => {
     const focusWasInside = document.activeElement == host;
-    banner = false;
     record();
-    notices.saved = true;
+    dispatch({ type: 'decided' });
     clearTimeout(savedTimer);
-    savedTimer = setTimeout(() => {
-      notices.saved = false;
-      update();
-    }, 5000);
+    savedTimer = setTimeout(() => dispatch({ type: 'saved-shown' }), 5000);
     closePreferences(focusWasInside);
   };
-  const actions: Record<string, () => void> = {
+  const actions: Record<UiAction, () => void> = {
     'accept-all': () => decide(() => core.acceptAll()),
     'reject-all': () => decide(() => core.rejectAll()),
     close: () => decide(() => core.rejectAll('close')),
-    save: () => decide(() => core.set(choices)),
+    save: () => decide(() => core.set(view.choices)),
     preferences: () => openPreferences(),
   };
 
   root.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('button');
-    const action = button?.dataset.consentAction;
-    const dismissed = button?.dataset.consentDismiss as keyof NoticeFlags | 'preferences' | undefined;
+    const action = button?.dataset.consentAction as UiAction | undefined;
+    const dismissed = button?.dataset.consentDismiss as Dismissable | undefined;
     if (action) actions[action]();
     else if (dismissed == 'preferences') closePreferences();
-    else if (dismissed) {
-      notices[dismissed] = false;
-      update();
-    }
+    else if (dismissed) dispatch({ type: 'dismiss', notice: dismissed });
   });
   root.addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement;
-    choices = { ...choices, [input.dataset.category!]: input.checked };
+    // The switches change the unsaved choices only; the tree is already what the visitor sees.
+    view = reduceView(view, { type: 'choose', category: input.dataset.category as OptionalCategory, granted: input.checked });
   });
   const onKeydown = (event: KeyboardEvent) => {
     const dialog = find('[role=dialog]');
     if (dialog) {
       if (event.key == 'Escape') closePreferences();
       else if (isTabKey(event)) trapTab(event, dialog, shadow);
-    } else if (event.key == 'Escape' && banner && event.composedPath().includes(find('.banner')!)) actions.close();
+    } else if (event.key == 'Escape' && view.banner && event.composedPath().includes(find('.banner')!)) actions.close();
   };
   const onPageClick = (event: MouseEvent) => {
     const trigger = (event.target as Element).closest?.('[data-consent-open]');
@@ -118,13 +114,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   document.addEventListener('keydown', onKeydown);
   document.addEventListener('click', onPageClick);
 
-  const offChange = core.on('change', (state) => {
-    banner = !state.decided;
-    notices['auth-warning'] = state.decided && !state.categories.functional;
-    // The core may learn only on writing the decision that the browser keeps no cookies.
-    notices['cookies-disabled'] ||= core.getStatus().cookiesDisabled;
-    update();
-  });
+  const offChange = core.on('change', (state) => dispatch({ type: 'changed', state, cookiesDisabled: core.getStatus().cookiesDisabled }));
 
   update();
   // WCAG 2.4.11: the page scrolls focused elements clear of the fixed dock, and its last controls can scroll above it.
@@ -142,13 +132,10 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   }
 
   return {
-    showBanner() {
-      banner = true;
-      update();
-    },
+    showBanner: () => dispatch({ type: 'show-banner' }),
     showPreferences: () => openPreferences(),
     hide() {
-      banner = false;
+      view = reduceView(view, { type: 'hide' });
       closePreferences();
     },
     destroy() {
