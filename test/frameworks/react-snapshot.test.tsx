@@ -5,13 +5,14 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, expect, test, vi } from 'vitest';
 import { createConsentCore } from '../../src/core/index';
 import type { ConsentCore } from '../../src/core/types';
+import { deleteCookie } from '../helpers/cookies';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let core: ConsentCore | undefined;
 afterEach(() => {
   core?.destroy();
-  document.cookie = 'allur_consent=; max-age=0; path=/';
+  deleteCookie('allur_consent');
 });
 
 function Status({ consent }: { consent: ConsentCore }) {

@@ -1,6 +1,7 @@
 import { fireEvent } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { setup, storeDecision } from './setup';
+import { deleteCookie } from '../helpers/cookies';
 
 const action = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[data-consent-action="${name}"]`)!;
 
@@ -37,7 +38,7 @@ describe('the first layer', () => {
       expect(consent.getState()).toMatchObject({ decided: true, categories: { necessary: true, ...categories } });
       expect(shadow.querySelector('.banner')).toBeNull();
       consent.destroy();
-      document.cookie = 'allur_consent=; max-age=0; path=/';
+      deleteCookie('allur_consent');
     }
   });
 

@@ -1,6 +1,7 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setup } from './setup';
+import { deleteCookie } from '../helpers/cookies';
 
 const notice = (shadow: ShadowRoot, name: string) => shadow.querySelector<HTMLElement>(`[data-consent-notice="${name}"]`);
 const press = (shadow: ShadowRoot, selector: string) => fireEvent.click(shadow.querySelector<HTMLElement>(selector)!);
@@ -18,7 +19,7 @@ describe('notices', () => {
       expect(warning.closest('[role=status]')).not.toBeNull();
       expect(shadow.querySelector('[role=dialog]')).toBeNull();
       consent.destroy();
-      document.cookie = 'allur_consent=; max-age=0; path=/';
+      deleteCookie('allur_consent');
     }
   });
 

@@ -2,6 +2,7 @@
 import { within } from '@testing-library/preact';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { type Consent, type ConsentConfig, createConsent } from '../../src/index';
+import { wipeCookies } from '../helpers/cookies';
 
 let current: Consent | undefined;
 
@@ -20,12 +21,6 @@ export const storeDecision = (pv: string, c: { functional: 0 | 1; statistics: 0 
 /** The element focused inside the shadow root. */
 export const focused = (shadow: ShadowRoot) => shadow.activeElement;
 
-const wipeCookies = () => {
-  for (const pair of document.cookie.split(';')) {
-    const name = pair.split('=')[0].trim();
-    if (name) document.cookie = `${name}=; max-age=0; path=/`;
-  }
-};
 
 beforeEach(() => {
   wipeCookies();

@@ -5,8 +5,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDemoServer, type DemoServer, type Hit } from '../demo/app.mjs';
-import { ipPrefix } from '../demo/ip-prefix.mjs';
+import { createDemoServer, type DemoServer, type Hit } from '../../demo/app.mjs';
+import { ipPrefix } from '../../demo/ip-prefix.mjs';
 
 let demo: DemoServer;
 let dataDir: string;

@@ -1,4 +1,4 @@
-import type { CategoryChoices, ConsentState } from '../src/core/types';
+import type { CategoryChoices, ConsentState } from '../../src/core/types';
 
 /** The state before any decision: every optional category off. */
 export const undecided: ConsentState = {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Cookies from 'js-cookie';
-import { createPixel, type PixelOptions } from '../src/core/pixel';
-import type { ConsentState } from '../src/core/types';
+import { createPixel, type PixelOptions } from '../../src/core/pixel';
+import type { ConsentState } from '../../src/core/types';
 import { decided, undecided } from './consent-states';
 
 const accepted = decided({ functional: true, statistics: true });

@@ -2,6 +2,7 @@
 // (beacon, fetch, image) and whose console errors are counted; everything the page may have broken is put back.
 import { afterEach, beforeEach, vi } from 'vitest';
 import { type Consent, type ConsentConfig, createConsent } from '../../src/index';
+import { wipeCookies } from '../helpers/cookies';
 
 /** One request the page made: how, to which URL as the browser resolves it, and its fields or JSON body. */
 export interface Sent {
@@ -61,12 +62,6 @@ export let consoleErrors: ReturnType<typeof vi.spyOn>;
 export const uncaught: unknown[] = [];
 const onUncaught = (event: ErrorEvent | PromiseRejectionEvent) => uncaught.push('reason' in event ? event.reason : event.error);
 
-const wipeCookies = () => {
-  for (const pair of document.cookie.split(';')) {
-    const name = pair.split('=')[0].trim();
-    if (name) document.cookie = `${name}=; max-age=0; path=/`;
-  }
-};
 
 beforeEach(() => {
   Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true, writable: true });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGate } from '../src/core/gate';
-import type { ConsentError } from '../src/core/types';
+import { createGate } from '../../src/core/gate';
+import type { ConsentError } from '../../src/core/types';
 
 // Inline scripts really run in this jsdom (runScripts: 'dangerously', in the page's own global, so they
 // report through a DOM event); external ones are never fetched, so their load/error events are dispatched by hand.

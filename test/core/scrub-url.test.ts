@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scrubUrl } from '../src/core/scrub-url';
+import { scrubUrl } from '../../src/core/scrub-url';
 
 const shop = 'https://www.allur.kz';
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import Cookies from 'js-cookie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONSENT_COOKIE, readConsentCookie, writeConsentCookie, type ConsentRecord } from '../src/core/consent-cookie';
+import { CONSENT_COOKIE, readConsentCookie, writeConsentCookie, type ConsentRecord } from '../../src/core/consent-cookie';
 
 const DAY = 864e5;
 const KEYS = 'c,id,pv,t,v';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsentCore, resolveConfig, resolveConfigLeniently } from '../../src/core';
 import type { ConsentCore } from '../../src/core/types';
+import { wipeCookies } from '../helpers/cookies';
 
 // Every field path of the config (docs/config.md), so each one in turn gets a hostile value.
 const FIELDS = [
@@ -40,7 +41,7 @@ describe('a list with a hole (a stray comma)', () => {
     cores.push(core);
     core.rejectAll();
     expect(document.cookie).toContain('session=abc');
-    for (const name of ['session', 'allur_consent']) document.cookie = `${name}=; max-age=0; path=/`;
+    wipeCookies();
   });
 });
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConsentCore } from '../src/core';
-import { CONSENT_COOKIE } from '../src/core/consent-cookie';
-import { createTabSync } from '../src/core/tab-sync';
+import { createConsentCore } from '../../src/core';
+import { CONSENT_COOKIE } from '../../src/core/consent-cookie';
+import { createTabSync } from '../../src/core/tab-sync';
+import { deleteCookie } from '../helpers/cookies';
 
 const created: Array<{ destroy(): void }> = [];
 const sync = (onOtherTab: (decision?: string | null) => void) => {
@@ -13,7 +14,7 @@ const delivered = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 afterEach(() => {
   for (const tabSync of created.splice(0)) tabSync.destroy();
-  document.cookie = `${CONSENT_COOKIE}=; max-age=0; path=/`;
+  deleteCookie(CONSENT_COOKIE);
 });
 
 describe('with BroadcastChannel', () => {
@@ -57,7 +58,8 @@ describe('between two instances, when the receiving tab does not yet see the new
   const staleCookie = () => {
     const value = document.cookie.split('; ').find((pair) => pair.startsWith(`${CONSENT_COOKIE}=`));
     return () => {
-      document.cookie = value ? `${value}; path=/` : `${CONSENT_COOKIE}=; max-age=0; path=/`;
+      if (value) document.cookie = `${value}; path=/`;
+      else deleteCookie(CONSENT_COOKIE);
     };
   };
 

@@ -1,7 +1,7 @@
 // @vitest-environment-options {"url":"https://shop.allur.kz/catalog"}
 import Cookies from 'js-cookie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONSENT_COOKIE, newConsentId, readConsentCookie, writeConsentCookie, type ConsentRecord } from '../src/core/consent-cookie';
+import { CONSENT_COOKIE, newConsentId, readConsentCookie, writeConsentCookie, type ConsentRecord } from '../../src/core/consent-cookie';
 
 const DAY = 864e5;
 const record = (changes: Partial<ConsentRecord> = {}): ConsentRecord => ({

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sendConsentReceipt, type ConsentReceipt } from '../src/core/consent-log';
+import { sendConsentReceipt, type ConsentReceipt } from '../../src/core/consent-log';
 
 const receipt: ConsentReceipt = {
   id: 'a1b2c3d4',

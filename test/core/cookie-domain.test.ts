@@ -1,7 +1,7 @@
 // @vitest-environment-options {"url":"https://www.allur.kz/cars"}
 import { afterEach, expect, it, vi } from 'vitest';
-import { createConsentCore } from '../src/core';
-import { cleanCookiesAndStorage } from '../src/core/cookie-cleanup';
+import { createConsentCore } from '../../src/core';
+import { cleanCookiesAndStorage } from '../../src/core/cookie-cleanup';
 
 const consentCookies = () => document.cookie.split('; ').filter((pair) => pair.startsWith('allur_consent='));
 

@@ -1,6 +1,6 @@
 // @vitest-environment-options {"url":"https://a.b.allur.kz/"}
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanCookiesAndStorage, cookieDomains } from '../src/core/cookie-cleanup';
+import { cleanCookiesAndStorage, cookieDomains } from '../../src/core/cookie-cleanup';
 
 const names = () => document.cookie.split('; ').filter(Boolean).map((pair) => pair.split('=')[0]).sort();
 const setCookie = (name: string, domain?: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig, resolveConfigLeniently } from '../src/core/config';
-import { presets } from '../src/core/presets';
-import type { ConsentConfig } from '../src/core/types';
+import { resolveConfig, resolveConfigLeniently } from '../../src/core/config';
+import { presets } from '../../src/core/presets';
+import type { ConsentConfig } from '../../src/core/types';
 
 const resolveWith = (config: unknown) => resolveConfig(config as ConsentConfig);
 const lenient = (config: unknown) => {

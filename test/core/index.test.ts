@@ -1,27 +1,27 @@
 import Cookies from 'js-cookie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConsentCore } from '../src/core';
-import { CONSENT_COOKIE } from '../src/core/consent-cookie';
-import { createGate } from '../src/core/gate';
-import { createPixel } from '../src/core/pixel';
-import { createVendorSignals } from '../src/core/vendors';
-import type { ConsentConfig, ConsentCore, ConsentState } from '../src/core/types';
+import { createConsentCore } from '../../src/core';
+import { CONSENT_COOKIE } from '../../src/core/consent-cookie';
+import { createGate } from '../../src/core/gate';
+import { createPixel } from '../../src/core/pixel';
+import { createVendorSignals } from '../../src/core/vendors';
+import type { ConsentConfig, ConsentCore, ConsentState } from '../../src/core/types';
 
 // The real collaborators, with every method of what they return watched.
 const watched = <T extends object>(object: T): T => {
   for (const [key, value] of Object.entries(object)) if (typeof value == 'function') Object.assign(object, { [key]: vi.fn(value) });
   return object;
 };
-vi.mock('../src/core/gate', async (real) => {
-  const { createGate } = await real<typeof import('../src/core/gate')>();
+vi.mock('../../src/core/gate', async (real) => {
+  const { createGate } = await real<typeof import('../../src/core/gate')>();
   return { createGate: vi.fn((...args: Parameters<typeof createGate>) => watched(createGate(...args))) };
 });
-vi.mock('../src/core/pixel', async (real) => {
-  const { createPixel } = await real<typeof import('../src/core/pixel')>();
+vi.mock('../../src/core/pixel', async (real) => {
+  const { createPixel } = await real<typeof import('../../src/core/pixel')>();
   return { createPixel: vi.fn((...args: Parameters<typeof createPixel>) => watched(createPixel(...args))) };
 });
-vi.mock('../src/core/vendors', async (real) => {
-  const { createVendorSignals } = await real<typeof import('../src/core/vendors')>();
+vi.mock('../../src/core/vendors', async (real) => {
+  const { createVendorSignals } = await real<typeof import('../../src/core/vendors')>();
   return { createVendorSignals: vi.fn((...args: Parameters<typeof createVendorSignals>) => watched(createVendorSignals(...args))) };
 });
 

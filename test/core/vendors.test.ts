@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createVendorSignals } from '../src/core/vendors';
+import { createVendorSignals } from '../../src/core/vendors';
 import { decided, undecided } from './consent-states';
 
 type Page = { gtag?: unknown; dataLayer?: unknown[]; fbq?: unknown };
