@@ -91,7 +91,12 @@ export function createCollector({ store, trustProxy = false, heartbeatMs = 15000
     '/stat/consent': { POST: consent },
     '/stat/hits': { GET: (req, res) => send(res, 200, store.list()) },
     '/stat/events': { GET: events },
-    '/stat/reset': { POST: (req, res) => (store.clear(), send(res, 204)) },
+    '/stat/reset': {
+      POST: (req, res) => {
+        store.clear();
+        send(res, 204);
+      },
+    },
   };
 
   return {

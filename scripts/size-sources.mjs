@@ -5,7 +5,6 @@
 import { brotliCompressSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import config from '../rollup.config.mjs';
@@ -34,7 +33,7 @@ code.split('\n').forEach((line, index) => {
 const brotli = (text) => brotliCompressSync(Buffer.from(text)).length;
 const total = brotli(code);
 const characters = code.split('');
-const without = (name) => brotli(characters.filter((_, index) => owners[index] != name).join(''));
+const without = (name) => brotli(characters.filter((_, index) => owners[index] !== name).join(''));
 console.log(`bundle: ${Buffer.byteLength(code)} B raw, ${total} B brotli\n`);
 console.log('raw B'.padStart(8) + 'alone B'.padStart(9) + 'adds B'.padStart(8) + '  source');
 for (const [name, text] of [...shares].map(([name, chars]) => [name, chars.join('')]).sort((a, b) => Buffer.byteLength(b[1]) - Buffer.byteLength(a[1]))) {

@@ -18,7 +18,7 @@ const DAY = 864e5;
 const CLOCK_SKEW = 6e4;
 
 const hasExactly = (value: unknown, keys: string) =>
-  !!value && typeof value == 'object' && Object.keys(value).sort().join() == keys;
+  !!value && typeof value === 'object' && Object.keys(value).sort().join() === keys;
 
 /** Reads and validates the consent cookie; anything tampered, oversized, future-dated or expired reads as `undefined`. */
 export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined {
@@ -32,9 +32,9 @@ export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined
     return hasExactly(record, 'c,id,pv,t,v') &&
       record.v === 1 &&
       // test() would read a number as its digits.
-      typeof record.id == 'string' &&
+      typeof record.id === 'string' &&
       /^[\w-]{8,64}$/.test(record.id) &&
-      typeof record.pv == 'string' &&
+      typeof record.pv === 'string' &&
       record.pv.length <= 64 &&
       Number.isInteger(t) &&
       age > -CLOCK_SKEW &&
@@ -55,7 +55,7 @@ export function writeConsentCookie(record: ConsentRecord, cookie: ResolvedConfig
     const written = Cookies.set(CONSENT_COOKIE, JSON.stringify(record), {
       path: '/',
       sameSite: 'Lax',
-      secure: location.protocol == 'https:',
+      secure: location.protocol === 'https:',
       domain: cookie.domain,
       expires: cookie.maxAgeDays,
     });

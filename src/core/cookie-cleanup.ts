@@ -21,7 +21,7 @@ export function cleanCookiesAndStorage(
     // Worked out only when a listed cookie exists: on most calls there is none.
     let domains: Array<string | undefined> | undefined;
     for (const name of Object.keys(Cookies.get())) {
-      const listed = cookies.some((pattern) => (typeof pattern == 'string' ? pattern == name : name.search(pattern) >= 0));
+      const listed = cookies.some((pattern) => (typeof pattern === 'string' ? pattern === name : name.search(pattern) >= 0));
       if (listed) {
         domains ||= [undefined, ...cookieDomains(location.hostname, configuredDomain)];
         for (const domain of domains) Cookies.remove(name, { path: '/', domain });

@@ -11,7 +11,7 @@ export function createGate(
   onError: (error: ConsentError) => void,
 ): { update(): void; destroy(): void } {
   // Without a page (server rendering) every call is a no-op.
-  let live = typeof document == 'object';
+  let live = typeof document === 'object';
   // Granted script placeholders waiting for their turn, in document order; rebuilt by every update.
   let queue: HTMLScriptElement[] = [];
   // The activated external script whose load the rest of the queue waits for.
@@ -46,9 +46,9 @@ export function createGate(
     if (placeholder.hasAttribute('src')) {
       loading = script;
       const done = (event: Event) => {
-        if (loading != script) return;
+        if (loading !== script) return;
         loading = null;
-        if (event.type == 'error') onError({ source: 'gate', message: `Gated script ${script.src} failed to load` });
+        if (event.type === 'error') onError({ source: 'gate', message: `Gated script ${script.src} failed to load` });
         runQueue();
       };
       // Listeners, not `onload`: the page's own `onload` attribute was copied and must keep working.
@@ -62,7 +62,7 @@ export function createGate(
     // `srcset` first, so the image picks its candidate when `src` starts the load.
     for (const name of ['srcset', 'src']) {
       const value = el.getAttribute('data-' + name);
-      if (value != null) {
+      if (value !== null) {
         el.removeAttribute('data-' + name);
         el.setAttribute(name, value);
       }

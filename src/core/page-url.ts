@@ -14,6 +14,7 @@ export const POLICY_URL_SCHEMES = /^(https?|mailto):/i;
 
 /** Whether `url` is relative or of a scheme `schemes` allows; browsers ignore control characters and spaces, so those are dropped before the scheme is read. */
 export function isAllowedUrl(url: unknown, schemes: RegExp): boolean {
-  const bare = typeof url == 'string' && url.replace(/[\x00-\x20]/g, '');
+  // oxlint-disable-next-line no-control-regex -- the control characters are what browsers drop
+  const bare = typeof url === 'string' && url.replace(/[\x00-\x20]/g, '');
   return !!bare && (schemes.test(bare) || !/^[a-z][\w+.-]*:/i.test(bare));
 }

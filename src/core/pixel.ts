@@ -73,7 +73,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     const fail = (cause?: unknown) =>
       onError({ source: 'pixel', message: `pixel hit to ${endpoint} failed and was dropped`, cause });
     const url = onThisPage(endpoint);
-    if (config.transport == 'image') {
+    if (config.transport === 'image') {
       const image = new Image();
       image.onerror = fail;
       // A same-origin request would otherwise carry the unscrubbed page address as its Referer.
@@ -84,7 +84,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     try {
       // A beacon's Referer is the full page address: a beacon only when scrubbing would leave it as it is.
       // false when the browser refuses to queue it (too large, or too many pending): fetch then.
-      if (scrub(location.href) == location.href.split('#')[0] && navigator.sendBeacon(url, body)) return;
+      if (scrub(location.href) === location.href.split('#')[0] && navigator.sendBeacon(url, body)) return;
     } catch {
       // Missing, or blocked by an extension: fetch may still get through.
     }
@@ -135,7 +135,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
 
   const navigated = () => {
     const current = location.href;
-    if (scrub(current) == scrub(page)) return;
+    if (scrub(current) === scrub(page)) return;
     referrer = page;
     page = current;
     track();
@@ -168,7 +168,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
         Cookies.set(VISITOR_COOKIE, visitorId, {
           path: '/',
           sameSite: 'Lax',
-          secure: location.protocol == 'https:',
+          secure: location.protocol === 'https:',
           domain: cookieDomain,
           expires: 180,
         });
@@ -176,7 +176,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
         // A document that forbids cookies: hits go without a visitor id.
       }
       queue?.forEach(send);
-      if (!stopAdViews && typeof IntersectionObserver == 'function') stopAdViews = watchAdViews();
+      if (!stopAdViews && typeof IntersectionObserver === 'function') stopAdViews = watchAdViews();
     } else {
       stopAds();
       visitorId = '';
@@ -193,7 +193,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     queue = null;
     removeEventListener('popstate', navigated);
     // Another script may have wrapped pushState after us: then ours stays in its chain, inert.
-    if (history.pushState == pushState) history.pushState = originalPushState;
+    if (history.pushState === pushState) history.pushState = originalPushState;
   };
 
   if (config.autoPageview) track();

@@ -27,12 +27,12 @@ const scrubComponent = (text: string) => {
     /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+|(?<!\d)(\d{12}|((\+\s*)?[78][\s()+-]*\d{3}|\(?7\d\d)[\s()+-]*\d{3}[\s+-]*\d\d[\s+-]*\d\d)(?!\d)/gu,
     '*',
   );
-  return scrubbed == decoded ? text : encodeURIComponent(scrubbed);
+  return scrubbed === decoded ? text : encodeURIComponent(scrubbed);
 };
 
 /** Returns `url` without fragment, personal query values, IIN-like runs, e-mails and phone numbers. */
 export function scrubUrl(url: string, personalParams: string[] = []): string {
-  if (typeof url != 'string') return '';
+  if (typeof url !== 'string') return '';
   const extraKeys = personalParams.map((key) => String(key).toLowerCase());
   const [address, ...query] = url.split('#')[0].split('?');
   const isPersonal = (key: string) =>

@@ -8,13 +8,13 @@ export function createTabSync<Decision>(onOtherTab: (decision?: Decision | null)
   notify(decision: Decision | null): unknown;
   destroy(): void;
 } {
-  if (typeof BroadcastChannel == 'function') {
+  if (typeof BroadcastChannel === 'function') {
     const channel = new BroadcastChannel('allur-consent');
     let open = true;
     channel.onmessage = (event: MessageEvent) => {
       const data = event.data as { decision?: Decision | null } | null;
       // A message of another shape (an older copy of the library in another tab) only says that something changed.
-      onOtherTab(data && typeof data == 'object' && 'decision' in data ? data.decision : undefined);
+      onOtherTab(data && typeof data === 'object' && 'decision' in data ? data.decision : undefined);
     };
     return {
       // A closed channel throws on postMessage: a destroyed instance's decision must not throw into the page.
@@ -26,7 +26,7 @@ export function createTabSync<Decision>(onOtherTab: (decision?: Decision | null)
     };
   }
   // Without BroadcastChannel the cookie is read again whenever the visitor comes back to this tab.
-  const onReturn = () => document.visibilityState != 'hidden' && onOtherTab();
+  const onReturn = () => document.visibilityState !== 'hidden' && onOtherTab();
   addEventListener('focus', onReturn);
   document.addEventListener('visibilitychange', onReturn);
   return {

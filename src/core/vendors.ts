@@ -33,7 +33,7 @@ export function createVendorSignals(
   // gtag() itself pushes its `arguments` object, and GTM reads only such objects from the dataLayer.
   const gtag: Call = function () {
     const args = arguments;
-    call(() => (typeof page.gtag == 'function' ? page.gtag(...args) : (page.dataLayer = page.dataLayer || []).push(args)));
+    call(() => (typeof page.gtag === 'function' ? page.gtag(...args) : (page.dataLayer = page.dataLayer || []).push(args)));
   };
 
   /** Tells each vendor present on the page the state; `state` is undefined before the cookie is read. */
@@ -41,9 +41,9 @@ export function createVendorSignals(
     const granted = (category: OptionalCategory) => !!state?.decided && state.categories[category];
     const marketing = granted('marketing') && !gpc;
     const google =
-      config.google === true || (config.google == 'auto' && !!(page.gtag || page.dataLayer));
+      config.google === true || (config.google === 'auto' && !!(page.gtag || page.dataLayer));
     // googleSent: undefined until `default` is sent, then the last `update` sent ('' for none yet).
-    if (google && googleSent == null) {
+    if (google && googleSent === undefined) {
       gtag('consent', 'default', {
         ...googleConsent(false, false, false),
         security_storage: 'granted',
@@ -54,12 +54,12 @@ export function createVendorSignals(
     const consent = googleConsent(granted('statistics'), marketing, granted('functional'));
     const sent = JSON.stringify(consent);
     // One update per decision; after a withdrawal (no decision again) one all-denied update.
-    if (google && (state?.decided || googleSent) && sent != googleSent) {
+    if (google && (state?.decided || googleSent) && sent !== googleSent) {
       gtag('consent', 'update', consent);
       googleSent = sent;
     }
     const meta = marketing ? 'grant' : 'revoke';
-    if (config.meta && typeof page.fbq == 'function' && meta != metaSent) {
+    if (config.meta && typeof page.fbq === 'function' && meta !== metaSent) {
       call(() => page.fbq!('consent', meta));
       metaSent = meta;
     }

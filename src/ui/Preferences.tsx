@@ -8,8 +8,8 @@ const categories: Category[] = ['necessary', 'functional', 'statistics', 'market
 /** One labelled switch per category; `necessary` is locked on, `marketing` locked off under GPC. */
 function CategorySwitch(props: { t: Texts; id: Category; checked: boolean; gpc: boolean }) {
   const { t, id } = props;
-  const necessary = id == 'necessary';
-  const gpcLocked = props.gpc && id == 'marketing';
+  const necessary = id === 'necessary';
+  const gpcLocked = props.gpc && id === 'marketing';
   return (
     <li>
       <div class="row">

@@ -57,19 +57,19 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   const find = (selector: string) => root.querySelector<HTMLElement>(selector);
 
   const openPreferences = (from?: Element | null) => {
-    opener = (from || (document.activeElement == host ? shadow.activeElement : document.activeElement)) as HTMLElement;
+    opener = (from || (document.activeElement === host ? shadow.activeElement : document.activeElement)) as HTMLElement;
     dispatch({ type: 'open-preferences', choices: core.getState().categories });
     find('#ac-title')!.focus();
   };
   // Focus left in a removed control goes back to the opener, else to the reopen button or the status region.
-  const closePreferences = (focusWasInside = document.activeElement == host) => {
+  const closePreferences = (focusWasInside = document.activeElement === host) => {
     dispatch({ type: 'close-preferences' });
     const focusLost = !shadow.activeElement && [null, host, document.body].includes(document.activeElement as HTMLElement);
     if (focusWasInside && focusLost) (opener?.isConnected ? opener : find('.fab') || find('.notes'))?.focus();
     opener = null;
   };
   const decide = (record: () => void) => {
-    const focusWasInside = document.activeElement == host;
+    const focusWasInside = document.activeElement === host;
     record();
     dispatch({ type: 'decided' });
     clearTimeout(savedTimer);
@@ -89,7 +89,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
     const action = button?.dataset.consentAction as UiAction | undefined;
     const dismissed = button?.dataset.consentDismiss as Dismissable | undefined;
     if (action) actions[action]();
-    else if (dismissed == 'preferences') closePreferences();
+    else if (dismissed === 'preferences') closePreferences();
     else if (dismissed) dispatch({ type: 'dismiss', notice: dismissed });
   });
   root.addEventListener('change', (event) => {
@@ -100,9 +100,9 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   const onKeydown = (event: KeyboardEvent) => {
     const dialog = find('[role=dialog]');
     if (dialog) {
-      if (event.key == 'Escape') closePreferences();
+      if (event.key === 'Escape') closePreferences();
       else if (isTabKey(event)) trapTab(event, dialog, shadow);
-    } else if (event.key == 'Escape' && view.banner && event.composedPath().includes(find('.banner')!)) actions.close();
+    } else if (event.key === 'Escape' && view.banner && event.composedPath().includes(find('.banner')!)) actions.close();
   };
   const onPageClick = (event: MouseEvent) => {
     const trigger = (event.target as Element).closest?.('[data-consent-open]');
@@ -118,7 +118,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
 
   update();
   // WCAG 2.4.11: the page scrolls focused elements clear of the fixed dock, and its last controls can scroll above it.
-  const padding = document.adoptedStyleSheets && typeof ResizeObserver == 'function' ? sheetOf('') : undefined;
+  const padding = document.adoptedStyleSheets && typeof ResizeObserver === 'function' ? sheetOf('') : undefined;
   const dock = find('.dock')!;
   const resizeObserver =
     padding &&
@@ -144,7 +144,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
       resizeObserver?.disconnect();
       document.removeEventListener('keydown', onKeydown);
       document.removeEventListener('click', onPageClick);
-      if (padding) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet != padding);
+      if (padding) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== padding);
       render(null, root);
       host.remove();
     },

@@ -10,7 +10,7 @@ export function detectLang(): Lang {
   const tags = [document.documentElement.lang, ...(navigator.languages || [navigator.language])];
   for (const tag of tags) {
     const base = String(tag).split('-')[0].toLowerCase();
-    if (base == 'ru' || base == 'kk' || base == 'en') return base;
+    if (base === 'ru' || base === 'kk' || base === 'en') return base;
   }
   return 'ru';
 }

@@ -1,5 +1,5 @@
 /** Whether `event` is the Tab key: WebKitGTK reports `key` "Unidentified" for it, with `code` "Tab" and keyCode 9. */
-export const isTabKey = (event: KeyboardEvent) => event.key == 'Tab' || event.code == 'Tab' || event.keyCode == 9;
+export const isTabKey = (event: KeyboardEvent) => event.key === 'Tab' || event.code === 'Tab' || event.keyCode === 9;
 
 /**
  * Keeps Tab and Shift+Tab inside `dialog` (APG modal dialog): from either end, focus wraps to the other.

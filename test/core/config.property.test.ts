@@ -34,6 +34,7 @@ afterEach(() => cores.splice(0).forEach((core) => core.destroy()));
 
 describe('a list with a hole (a stray comma)', () => {
   it('is refused, never read as a pattern that matches every cookie on refusal', () => {
+    // oxlint-disable-next-line no-sparse-arrays -- the hole is the case under test
     const config = { policyVersion: 'v1', pixel: false, consentLog: false, categories: { statistics: { cookies: ['_ga', , '_gid'] } } };
     expect(() => resolveConfig(config as never)).toThrow(/config\.categories\.statistics\.cookies/);
     document.cookie = 'session=abc; path=/';
@@ -78,7 +79,7 @@ describe('config validation under any value', () => {
       fc.property(fc.oneof(anyValue, fc.constantFrom(...FIELDS).chain((path) => anyValue.map((value) => configWith(path, value)))), (config) => {
         const messages: string[] = [];
         const resolved = resolveConfigLeniently(config, (message) => messages.push(message));
-        expect(messages.every((message) => typeof message == 'string' && message.startsWith('allur-consent: '))).toBe(true);
+        expect(messages.every((message) => typeof message === 'string' && message.startsWith('allur-consent: '))).toBe(true);
         // Strict validation accepts it unchanged: every field is a valid value or the default.
         expect(resolveConfig(resolved as never)).toEqual(resolved);
         const core = createConsentCore({ ...resolved, pixel: false, consentLog: false });

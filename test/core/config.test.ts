@@ -116,6 +116,7 @@ describe('resolveConfig errors', () => {
   });
 
   it('refuses a sparse array, whose holes would become undefined entries', () => {
+    // oxlint-disable-next-line no-sparse-arrays -- the hole is the case under test
     expect(() => resolveWith({ policyVersion: '1', pixel: { personalParams: ['ok', , 'id'] } })).toThrow(
       'allur-consent: config.pixel.personalParams must be an array of strings',
     );

@@ -27,7 +27,7 @@ const validRecord = (days: number) =>
     v: fc.constant(1 as const),
     id: fc.oneof(fc.uuid(), fc.stringMatching(/^[\w-]{8,64}$/)),
     t: fc.integer({ min: 0, max: days * DAY - 6e4 }).map((age) => Date.now() - age),
-    pv: fc.string({ unit: anyCodeUnit, minLength: 1, maxLength: 64, size: 'max' }).filter((pv) => pv.trim() != ''),
+    pv: fc.string({ unit: anyCodeUnit, minLength: 1, maxLength: 64, size: 'max' }).filter((pv) => pv.trim() !== ''),
     c: fc.record({ functional: fc.constantFrom(0, 1), statistics: fc.constantFrom(0, 1), marketing: fc.constantFrom(0, 1) }),
   }) as fc.Arbitrary<ConsentRecord>;
 
@@ -36,15 +36,15 @@ function isValidRecord(value: unknown, days: number): boolean {
   const record = value as ConsentRecord;
   const age = Date.now() - record.t;
   return (
-    Object.keys(record).sort().join() == KEYS &&
+    Object.keys(record).sort().join() === KEYS &&
     record.v === 1 &&
-    typeof record.id == 'string' &&
-    record.id != '' &&
-    typeof record.pv == 'string' &&
+    typeof record.id === 'string' &&
+    record.id !== '' &&
+    typeof record.pv === 'string' &&
     Number.isFinite(record.t) &&
     age < days * DAY &&
     age > -DAY &&
-    Object.keys(record.c).sort().join() == CATEGORIES &&
+    Object.keys(record.c).sort().join() === CATEGORIES &&
     Object.values(record.c).every((flag) => flag === 0 || flag === 1)
   );
 }
@@ -67,7 +67,7 @@ const tamperedJson = fc
 const rawCookieText = fc
   .array(
     fc.oneof(
-      fc.integer({ min: 0x20, max: 0x7e }).filter((code) => code != 0x3b).map((code) => String.fromCharCode(code)),
+      fc.integer({ min: 0x20, max: 0x7e }).filter((code) => code !== 0x3b).map((code) => String.fromCharCode(code)),
       fc.constantFrom('%', '%E0', '%A4%A', '%7B', '%22', '%ZZ', '%FF', '"'),
     ),
     { maxLength: 80 },

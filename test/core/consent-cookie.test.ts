@@ -12,7 +12,7 @@ const record = (changes: Partial<ConsentRecord> = {}): ConsentRecord => ({
   c: { functional: 0, statistics: 1, marketing: 0 },
   ...changes,
 });
-const store = (value: unknown) => Cookies.set(CONSENT_COOKIE, typeof value == 'string' ? value : JSON.stringify(value));
+const store = (value: unknown) => Cookies.set(CONSENT_COOKIE, typeof value === 'string' ? value : JSON.stringify(value));
 
 afterEach(() => {
   for (const name of Object.keys(Cookies.get())) {

@@ -9,7 +9,7 @@ import type { ConsentConfig, ConsentCore, ConsentState } from '../../src/core/ty
 
 // The real collaborators, with every method of what they return watched.
 const watched = <T extends object>(object: T): T => {
-  for (const [key, value] of Object.entries(object)) if (typeof value == 'function') Object.assign(object, { [key]: vi.fn(value) });
+  for (const [key, value] of Object.entries(object)) if (typeof value === 'function') Object.assign(object, { [key]: vi.fn(value) });
   return object;
 };
 vi.mock('../../src/core/gate', async (real) => {
@@ -41,7 +41,7 @@ const core = (config: Partial<ConsentConfig> = {}) => {
 };
 let fetchMock: ReturnType<typeof vi.fn>;
 const receipts = () =>
-  fetchMock.mock.calls.filter(([url]) => url == '/stat/consent').map(([, init]) => JSON.parse(init.body));
+  fetchMock.mock.calls.filter(([url]) => url === '/stat/consent').map(([, init]) => JSON.parse(init.body));
 const storedRecord = () => JSON.parse(Cookies.get(CONSENT_COOKIE)!);
 const store = (record: object) =>
   Cookies.set(CONSENT_COOKIE, JSON.stringify({ v: 1, id: 'stored-id-1', t: Date.now() - DAY, pv: 'v1', c: { functional: 1, statistics: 1, marketing: 1 }, ...record }));

@@ -37,7 +37,7 @@ const hits = () => [
   ...images.map((image) => Object.fromEntries(new URL(image.src).searchParams)),
 ];
 
-const storageIsEmpty = () => localStorage.length == 0 && sessionStorage.length == 0;
+const storageIsEmpty = () => localStorage.length === 0 && sessionStorage.length === 0;
 
 beforeEach(() => {
   beacon.mockReturnValue(true);
@@ -314,7 +314,7 @@ class FakeIntersectionObserver {
 describe('ad views', () => {
   let ad: HTMLElement;
   const observer = () => FakeIntersectionObserver.current!;
-  const adViews = () => hits().filter((hit) => hit.event == 'ad_view');
+  const adViews = () => hits().filter((hit) => hit.event === 'ad_view');
 
   beforeEach(() => {
     FakeIntersectionObserver.current = undefined;

@@ -11,11 +11,11 @@ const email = fc
 
 // Kazakh numbers as people type them: +7 701 234 56 78, 8 (701) 234-56-78, 87012345678, +7-701-2345678…
 const phone = fc
-  .tuple(fc.constantFrom('+7', '8', '7', '+7 ', '8 ', '+ 7'), fc.constantFrom('7', '6'), digits(2), digits(3), digits(2), digits(2), fc.constantFrom(...['', ' ', '-', '(']))
+  .tuple(fc.constantFrom('+7', '8', '7', '+7 ', '8 ', '+ 7'), fc.constantFrom('7', '6'), digits(2), digits(3), digits(2), digits(2), fc.constantFrom('', ' ', '-', '('))
   .map(([prefix, first, rest, a, b, c, sep]) => {
     const code = first + rest;
-    const area = sep == '(' ? `(${code}) ` : code + sep;
-    return `${prefix}${sep == '(' ? ' ' : sep}${area}${a}${sep == '(' ? '-' : sep}${b}${sep == '(' ? '-' : sep}${c}`;
+    const area = sep === '(' ? `(${code}) ` : code + sep;
+    return `${prefix}${sep === '(' ? ' ' : sep}${area}${a}${sep === '(' ? '-' : sep}${b}${sep === '(' ? '-' : sep}${c}`;
   });
 
 const iin = digits(12);
@@ -71,14 +71,14 @@ describe('scrubUrl keeps no e-mail, IIN or phone number in any URL shape', () =>
         const planted = before + encodings[encode](secret) + after;
         const segments = ['', ...path];
         let url: string;
-        if (place == 'path') url = `${base}${segments.join('/')}/${planted}/end?${key}=${other}`;
-        else if (place == 'key') url = `${base}${segments.join('/')}/?${planted}=${other}&${key}=1`;
-        else if (place == 'value') url = `${base}${segments.join('/')}?${key}=${planted}`;
-        else if (place == 'second value') url = `${base}${segments.join('/')}?${key}=${other}&${key}x=${planted}&z`;
+        if (place === 'path') url = `${base}${segments.join('/')}/${planted}/end?${key}=${other}`;
+        else if (place === 'key') url = `${base}${segments.join('/')}/?${planted}=${other}&${key}=1`;
+        else if (place === 'value') url = `${base}${segments.join('/')}?${key}=${planted}`;
+        else if (place === 'second value') url = `${base}${segments.join('/')}?${key}=${other}&${key}x=${planted}&z`;
         else url = `${base}${segments.join('/')}?${key}=${other}#${planted}`;
         const result = leniently(scrubUrl(url));
         const found = secretOf(secret);
-        expect(found == '@' ? result : result.replace(/\D/g, ''), url).not.toContain(found);
+        expect(found === '@' ? result : result.replace(/\D/g, ''), url).not.toContain(found);
       }),
       { numRuns: 3000 },
     );

@@ -229,8 +229,8 @@ describe('the consent log', () => {
   });
 
   it.each([
-    ['a changed line', (lines: string[]) => lines.map((line, index) => (index == 1 ? line.replace('"save"', '"accept-all"') : line)), 2, 'was changed'],
-    ['a removed line', (lines: string[]) => lines.filter((_line, index) => index != 1), 2, 'does not follow line 1'],
+    ['a changed line', (lines: string[]) => lines.map((line, index) => (index === 1 ? line.replace('"save"', '"accept-all"') : line)), 2, 'was changed'],
+    ['a removed line', (lines: string[]) => lines.filter((_line, index) => index !== 1), 2, 'does not follow line 1'],
     ['a removed first line', (lines: string[]) => lines.slice(1), 1, 'not the first line'],
     ['two lines swapped', (lines: string[]) => [lines[0], lines[2], lines[1]], 2, 'does not follow line 1'],
     ['a line added', (lines: string[]) => [...lines.slice(0, 2), lines[0], lines[2]], 3, 'does not follow line 2'],

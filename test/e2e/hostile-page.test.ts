@@ -37,7 +37,7 @@ const snapshot = (page: Page) =>
         el: el.tagName + '.' + el.getAttribute('class'),
         ...Object.fromEntries(properties.map((name) => [name, style.getPropertyValue(name)])),
         box: [box.x, box.y, box.width, box.height].map(Math.round).join(','),
-        reachable: el.tagName != 'BUTTON' || el.contains(hit),
+        reachable: el.tagName !== 'BUTTON' || el.contains(hit),
       };
     });
   }, PROPERTIES);
@@ -48,7 +48,7 @@ describe('a hostile page', () => {
     await tab.page.goto(`${harness.origin()}/`);
     await banner(tab.page).waitFor();
     await tab.page.waitForFunction(() =>
-      document.querySelector('allur-consent')!.shadowRoot!.getAnimations().every((animation) => animation.playState == 'finished'),
+      document.querySelector('allur-consent')!.shadowRoot!.getAnimations().every((animation) => animation.playState === 'finished'),
     );
     const before = await snapshot(tab.page);
     expect(before.length).toBeGreaterThan(5);
@@ -66,7 +66,7 @@ describe('a hostile page', () => {
       const referers: Array<[string, string | undefined]> = [];
       tab.page.on('request', async (request) => {
         const path = new URL(request.url()).pathname;
-        if (path == '/stat/pixel' || path == '/stat/consent') referers.push([path, (await request.allHeaders()).referer]);
+        if (path === '/stat/pixel' || path === '/stat/consent') referers.push([path, (await request.allHeaders()).referer]);
       });
       await tab.page.goto(`${harness.origin()}/?transport=${transport}&email=aigerim%40mail.kz&phone=87012345678#iin=880215300123`);
       await action(tab.page, 'accept-all').click();
@@ -81,7 +81,7 @@ describe('a hostile page', () => {
   test('a page without personal data in its address still sends the pixel by sendBeacon', async ({ newTab }) => {
     const tab = await newTab();
     const types: string[] = [];
-    tab.page.on('request', (request) => new URL(request.url()).pathname == '/stat/pixel' && types.push(request.resourceType()));
+    tab.page.on('request', (request) => new URL(request.url()).pathname === '/stat/pixel' && types.push(request.resourceType()));
     await tab.page.goto(`${harness.origin()}/?transport=beacon&utm_source=vk`);
     await action(tab.page, 'accept-all').click();
     await settle(tab.page);

@@ -126,6 +126,7 @@ type NewTab = (options?: BrowserContextOptions) => Promise<Tab>;
 const extendTest = (newTab: (contexts: BrowserContext[]) => NewTab) =>
   test.extend<{ newTab: NewTab }>({
     // The empty pattern is how vitest declares a fixture that uses no other fixture.
+    // oxlint-disable-next-line no-empty-pattern
     newTab: async ({}, use) => {
       const contexts: BrowserContext[] = [];
       await use(newTab(contexts));

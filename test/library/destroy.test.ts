@@ -9,7 +9,7 @@ const key = ([target, type, listener, capture]: Listener) => [target, type, capt
 function watchListeners() {
   const added: Listener[] = [];
   const removed: Listener[] = [];
-  const capture = (options: unknown) => (typeof options == 'boolean' ? options : !!(options as AddEventListenerOptions)?.capture);
+  const capture = (options: unknown) => (typeof options === 'boolean' ? options : !!(options as AddEventListenerOptions)?.capture);
   for (const [name, target] of [['window', window], ['document', document]] as const) {
     const add = target.addEventListener.bind(target);
     const remove = target.removeEventListener.bind(target);

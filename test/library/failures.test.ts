@@ -23,18 +23,18 @@ describe.each(Object.keys(answers))('pixel and consent-log endpoints %s', (name)
     await vi.advanceTimersByTimeAsync(60_000);
     const calls = () => fetchMock.mock.calls.map(([url]) => String(url));
     // One request per hit and one per receipt: nothing retried.
-    expect(calls().filter((url) => url == '/stat/pixel')).toHaveLength(31);
-    expect(calls().filter((url) => url == '/stat/consent')).toHaveLength(1);
+    expect(calls().filter((url) => url === '/stat/pixel')).toHaveLength(31);
+    expect(calls().filter((url) => url === '/stat/consent')).toHaveLength(1);
     expect(uncaught).toEqual([]);
     expect(consoleErrors.mock.calls.length).toBeLessThanOrEqual(2);
     // The page keeps working: the dialog opens, a new choice is recorded, hits go out again when the endpoint is back.
     consent.showPreferences();
     expect(shadowOf()!.querySelector('[role=dialog]')).not.toBeNull();
     click('save');
-    expect(calls().filter((url) => url == '/stat/consent')).toHaveLength(2);
+    expect(calls().filter((url) => url === '/stat/consent')).toHaveLength(2);
     network.fetch = async () => new Response(null, { status: 204 });
     consent.pixel.track('after');
-    expect(calls().filter((url) => url == '/stat/pixel')).toHaveLength(32);
+    expect(calls().filter((url) => url === '/stat/pixel')).toHaveLength(32);
     vi.useRealTimers();
   });
 });
@@ -71,7 +71,7 @@ describe('an ad blocker', () => {
     expect(fetchMock).toHaveBeenCalledTimes(3);
     expect(consoleErrors).toHaveBeenCalledTimes(1);
     expect(uncaught).toEqual([]);
-    expect(pixelHits().filter((hit) => hit.transport == 'fetch')).toHaveLength(3);
+    expect(pixelHits().filter((hit) => hit.transport === 'fetch')).toHaveLength(3);
     expect(receipts()).toHaveLength(0);
   });
 });

@@ -29,12 +29,12 @@ const resolve = (url: string | URL) => new URL(String(url), document.baseURI).hr
 
 function record(transport: Sent['transport'], url: string | URL, body?: unknown) {
   const fields =
-    body instanceof URLSearchParams ? Object.fromEntries(body) : typeof body == 'string' ? JSON.parse(body) : {};
+    body instanceof URLSearchParams ? Object.fromEntries(body) : typeof body === 'string' ? JSON.parse(body) : {};
   sent.push({ transport, url: resolve(url), body: fields });
 }
 
 /** Requests to `path` (`/stat/pixel` or `/stat/consent`). */
-export const sentTo = (path: string) => sent.filter((request) => new URL(request.url).pathname == path);
+export const sentTo = (path: string) => sent.filter((request) => new URL(request.url).pathname === path);
 export const pixelHits = () => sentTo('/stat/pixel');
 export const receipts = () => sentTo('/stat/consent');
 

@@ -105,7 +105,7 @@ describe('the consent cookie cannot inject anything into the page', () => {
 
   it.each(Object.keys(hostile))('%s: no decision, the banner shows, nothing rendered from the cookie', async (name) => {
     const value = hostile[name];
-    document.cookie = `allur_consent=${encodeURIComponent(typeof value == 'string' ? value : JSON.stringify(value))}; path=/`;
+    document.cookie = `allur_consent=${encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value))}; path=/`;
     const consent = consentOf();
     expect(consent.getState()).toMatchObject({ decided: false, id: null, categories: { statistics: false } });
     expect(shadowOf()!.querySelector('section.banner')).not.toBeNull();

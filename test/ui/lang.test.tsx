@@ -17,7 +17,7 @@ describe('languages', () => {
     }
     expect(Object.keys(kk).sort()).toEqual(Object.keys(ru).sort());
     expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
-    const same = Object.keys(ru).filter((key) => ru[key as keyof typeof ru] == kk[key as keyof typeof kk]);
+    const same = Object.keys(ru).filter((key) => ru[key as keyof typeof ru] === kk[key as keyof typeof kk]);
     expect(same).toEqual(['statistics']); // «Статистика (пиксель)» is the same word in both
   });
 

@@ -27,8 +27,8 @@ describe('the preferences dialog', () => {
     for (const [id, name] of Object.entries(names)) {
       const control = ui.getByRole('switch', { name }) as HTMLInputElement;
       expect(control.dataset.category).toBe(id);
-      expect(control.checked).toBe(id == 'necessary');
-      expect(control.disabled).toBe(id == 'necessary');
+      expect(control.checked).toBe(id === 'necessary');
+      expect(control.disabled).toBe(id === 'necessary');
     }
     expect(dialog.textContent).toContain('Всегда включены');
   });
