@@ -1,4 +1,6 @@
 import Cookies from 'js-cookie';
+import { firstPartyCookie } from './first-party-cookie';
+import { RANDOM_ID } from './random-id';
 import type { OptionalCategory, ResolvedConfig } from './types';
 
 /** The name of the consent cookie (docs/cookies-and-receipts.md). */
@@ -33,7 +35,7 @@ export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined
       record.v === 1 &&
       // test() would read a number as its digits.
       typeof record.id === 'string' &&
-      /^[\w-]{8,64}$/.test(record.id) &&
+      RANDOM_ID.test(record.id) &&
       typeof record.pv === 'string' &&
       record.pv.length <= 64 &&
       Number.isInteger(t) &&
@@ -52,19 +54,9 @@ export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined
 /** Writes the consent cookie (path /, SameSite=Lax, Secure on https) and returns whether the browser kept it. */
 export function writeConsentCookie(record: ConsentRecord, cookie: ResolvedConfig['cookie']): boolean {
   try {
-    const written = Cookies.set(CONSENT_COOKIE, JSON.stringify(record), {
-      path: '/',
-      sameSite: 'Lax',
-      secure: location.protocol === 'https:',
-      domain: cookie.domain,
-      expires: cookie.maxAgeDays,
-    });
+    const written = Cookies.set(CONSENT_COOKIE, JSON.stringify(record), firstPartyCookie(cookie.domain, cookie.maxAgeDays));
     return document.cookie.split('; ').includes(written!.split(';')[0]);
   } catch {
     return false;
   }
 }
-
-/** Returns a new random consent or visitor id: 16 random bytes in hex (randomUUID would need https). */
-export const newConsentId = (): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => (byte + 256).toString(16).slice(1)).join('');

@@ -1,5 +1,6 @@
-import { onThisPage } from './page-url';
-import type { CategoryChoices, ConsentAction, ConsentError, Lang } from './types';
+import { post } from './post';
+import { scrubUrl } from './scrub-url';
+import type { CategoryChoices, ConsentAction, ConsentError, ConsentState, Lang, ResolvedConfig } from './types';
 
 /** A consent receipt as POSTed to the consent-log endpoint (docs/cookies-and-receipts.md). */
 export interface ConsentReceipt {
@@ -13,25 +14,31 @@ export interface ConsentReceipt {
   gpc: boolean;
 }
 
-/** POSTs `body` with the page's cookies (kept alive past unload); a throw, a rejection or a non-2xx answer goes to `fail`. */
-export function post(endpoint: string, body: BodyInit, fail: (cause: unknown) => void, headers?: HeadersInit): void {
-  try {
-    // No Referer: it would carry the page's unscrubbed address.
-    fetch(onThisPage(endpoint), {
-      method: 'POST', keepalive: true, credentials: 'same-origin', referrerPolicy: 'no-referrer', headers, body,
-    }).then(
-      (response) => response.ok || fail(response.status),
-      fail,
-    );
-  } catch (error) {
-    fail(error);
-  }
-}
-
 /** POSTs `receipt` as JSON, so the answer may re-set the consent cookie; failures go to `onError` once, never retried. */
 export function sendConsentReceipt(endpoint: string, receipt: ConsentReceipt, onError: (error: ConsentError) => void): void {
   post(endpoint, JSON.stringify(receipt), (cause) =>
     onError({ source: 'consent-log', message: `allur-consent: consent receipt not recorded by ${endpoint}`, cause }),
     { 'Content-Type': 'application/json' },
   );
+}
+
+/**
+ * The receipts of one instance: what was decided, when, how, in which language, on which (scrubbed) page, and
+ * whether GPC was on. Nothing is sent without a consent-log endpoint.
+ */
+export function createConsentLog(config: ResolvedConfig, gpc: boolean, onError: (error: ConsentError) => void) {
+  return (action: ConsentAction, state: ConsentState, id: string, time: number) => {
+    if (!config.consentLog) return;
+    const receipt: ConsentReceipt = {
+      id,
+      time: new Date(time).toISOString(),
+      policyVersion: config.policyVersion,
+      categories: state.categories,
+      action,
+      language: config.lang ?? 'ru',
+      page: scrubUrl(location.href, config.pixel ? config.pixel.personalParams : []),
+      gpc,
+    };
+    sendConsentReceipt(config.consentLog.endpoint, receipt, onError);
+  };
 }

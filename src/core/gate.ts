@@ -76,7 +76,9 @@ export function createGate(
     // Refused or withdrawn placeholders fall out of the queue here; activated ones are no longer in the page.
     queue = [];
     for (const el of document.querySelectorAll(GATED)) {
-      if (allowed(el)) el instanceof HTMLScriptElement ? queue.push(el) : activateMedia(el);
+      if (!allowed(el)) continue;
+      if (el instanceof HTMLScriptElement) queue.push(el);
+      else activateMedia(el);
     }
     runQueue();
   };

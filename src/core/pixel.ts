@@ -1,8 +1,9 @@
 import Cookies from 'js-cookie';
-import { newConsentId } from './consent-cookie';
-import { post } from './consent-log';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
+import { firstPartyCookie } from './first-party-cookie';
 import { onThisPage } from './page-url';
+import { post } from './post';
+import { newRandomId, RANDOM_ID } from './random-id';
 import { scrubUrl } from './scrub-url';
 import type { ConsentError, ConsentState, Pixel, ResolvedConfig } from './types';
 
@@ -164,14 +165,8 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     granted = state.decided && state.categories.statistics;
     if (granted) {
       try {
-        visitorId ||= (Cookies.get(VISITOR_COOKIE) || '').match(/^[\w-]{8,64}$/)?.[0] || newConsentId();
-        Cookies.set(VISITOR_COOKIE, visitorId, {
-          path: '/',
-          sameSite: 'Lax',
-          secure: location.protocol === 'https:',
-          domain: cookieDomain,
-          expires: 180,
-        });
+        visitorId ||= (Cookies.get(VISITOR_COOKIE) || '').match(RANDOM_ID)?.[0] || newRandomId();
+        Cookies.set(VISITOR_COOKIE, visitorId, firstPartyCookie(cookieDomain, 180));
       } catch {
         // A document that forbids cookies: hits go without a visitor id.
       }

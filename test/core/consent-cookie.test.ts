@@ -1,7 +1,8 @@
 // @vitest-environment-options {"url":"https://shop.allur.kz/catalog"}
 import Cookies from 'js-cookie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONSENT_COOKIE, newConsentId, readConsentCookie, writeConsentCookie, type ConsentRecord } from '../../src/core/consent-cookie';
+import { CONSENT_COOKIE, readConsentCookie, writeConsentCookie, type ConsentRecord } from '../../src/core/consent-cookie';
+import { newRandomId } from '../../src/core/random-id';
 
 const DAY = 864e5;
 const record = (changes: Partial<ConsentRecord> = {}): ConsentRecord => ({
@@ -110,9 +111,9 @@ describe('writeConsentCookie', () => {
   });
 });
 
-describe('newConsentId', () => {
+describe('newRandomId', () => {
   it('gives distinct ids the cookie accepts', () => {
-    const ids = new Set(Array.from({ length: 50 }, newConsentId));
+    const ids = new Set(Array.from({ length: 50 }, newRandomId));
     expect(ids.size).toBe(50);
     for (const id of ids) expect(id).toMatch(/^[\w-]{8,64}$/);
   });
@@ -120,7 +121,7 @@ describe('newConsentId', () => {
   it('needs only getRandomValues: 32 hex characters where randomUUID is missing too (plain http)', () => {
     const { getRandomValues } = crypto;
     vi.stubGlobal('crypto', { getRandomValues: getRandomValues.bind(crypto) });
-    expect(newConsentId()).toMatch(/^[0-9a-f]{32}$/);
+    expect(newRandomId()).toMatch(/^[0-9a-f]{32}$/);
     vi.unstubAllGlobals();
   });
 });
