@@ -14,7 +14,7 @@ export function ActionButtons(props: { t: Texts; class: string; actions: Array<k
   return (
     <div class={props.class}>
       {props.actions.map((action) => (
-        <button type="button" class="btn" data-consent-action={action}>
+        <button type="button" class="button" data-consent-action={action}>
           {props.t[labels[action]]}
         </button>
       ))}

@@ -11,14 +11,14 @@ export function Banner(props: { t: Texts; policyUrl: string; policyUpdated: bool
   const { t } = props;
   return (
     <section class="banner card" role="region" aria-label={t.region} inert={props.inert}>
-      <div class="text">
+      <div class="banner-text">
         <h2>{t.title}</h2>
-        {props.policyUpdated && <p class="upd">{t.policyUpdated}</p>}
+        {props.policyUpdated && <p class="policy-updated">{t.policyUpdated}</p>}
         <p>
           {t.body} <PolicyLink t={t} url={props.policyUrl} />
         </p>
       </div>
-      <ActionButtons t={t} class="acts" actions={['accept-all', 'reject-all', 'preferences']} />
+      <ActionButtons t={t} class="banner-actions" actions={['accept-all', 'reject-all', 'preferences']} />
       <CloseButton label={t.close} attrs={{ 'data-consent-action': 'close' }} />
     </section>
   );

@@ -35,8 +35,8 @@ function CategorySwitch(props: { t: Texts; id: Category; checked: boolean; gpc: 
 export function Preferences(props: { t: Texts; choices: CategoryChoices; gpc: boolean; policyUrl: string }) {
   const { t } = props;
   return (
-    <div class="back">
-      <div class="dlg card" role="dialog" aria-modal="true" aria-labelledby="ac-title">
+    <div class="backdrop">
+      <div class="dialog card" role="dialog" aria-modal="true" aria-labelledby="ac-title">
         <h2 id="ac-title" tabIndex={-1}>{t.preferencesTitle}</h2>
         <CloseButton label={t.close} attrs={{ 'data-consent-dismiss': 'preferences' }} />
         <div class="scroll">
@@ -52,7 +52,7 @@ export function Preferences(props: { t: Texts; choices: CategoryChoices; gpc: bo
             {t.withdraw} <PolicyLink t={t} url={props.policyUrl} />
           </p>
         </div>
-        <ActionButtons t={t} class="foot" actions={['save', 'reject-all', 'accept-all']} />
+        <ActionButtons t={t} class="dialog-actions" actions={['save', 'reject-all', 'accept-all']} />
       </div>
     </div>
   );

@@ -40,7 +40,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
           <Notices t={t} show={view.notices} />
           {banner && <Banner t={t} policyUrl={config.policyUrl} policyUpdated={status.policyUpdated} inert={preferences} />}
           {config.reopenButton && !banner && !preferences && (
-            <button type="button" class="btn fab" data-consent-action="preferences" data-consent-reopen="">
+            <button type="button" class="button reopen" data-consent-action="preferences" data-consent-reopen="">
               {t.reopen}
             </button>
           )}
@@ -65,7 +65,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   const closePreferences = (focusWasInside = document.activeElement === host) => {
     dispatch({ type: 'close-preferences' });
     const focusLost = !shadow.activeElement && [null, host, document.body].includes(document.activeElement as HTMLElement);
-    if (focusWasInside && focusLost) (opener?.isConnected ? opener : find('.fab') || find('.notes'))?.focus();
+    if (focusWasInside && focusLost) (opener?.isConnected ? opener : find('.reopen') || find('.notices'))?.focus();
     opener = null;
   };
   const decide = (record: () => void) => {
@@ -123,7 +123,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   const resizeObserver =
     padding &&
     new ResizeObserver(() => {
-      const height = find('.card,.fab') ? dock.offsetHeight : 0;
+      const height = find('.card,.reopen') ? dock.offsetHeight : 0;
       padding.replaceSync(`:root{scroll-padding-bottom:${height}px;padding-bottom:${height}px}`);
     });
   if (padding) {

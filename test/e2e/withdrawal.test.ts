@@ -85,7 +85,7 @@ describe('policy version', () => {
     await page.goto(`${harness.origin()}/?pv=2024-06-01`);
     await action(page, 'accept-all').first().click();
     await expect.poll(() => cookieNames(tab.context)).toContain('allur_consent');
-    await expect(ui(page, '.upd').count(), 'no "updated" line on a first visit').resolves.toBe(0);
+    await expect(ui(page, '.policy-updated').count(), 'no "updated" line on a first visit').resolves.toBe(0);
 
     await page.goto(`${harness.origin()}/?pv=2024-06-01`);
     await settle(page);

@@ -23,7 +23,7 @@ describe('the first layer', () => {
   it('gives accept, reject and settings the very same styling', () => {
     const { shadow } = setup();
     const classes = ['accept-all', 'reject-all', 'preferences'].map((name) => action(shadow, name).className);
-    expect(new Set(classes)).toEqual(new Set(['btn']));
+    expect(new Set(classes)).toEqual(new Set(['button']));
   });
 
   it('records each first-layer action as the core decision it names', () => {
