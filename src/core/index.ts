@@ -14,6 +14,8 @@ import type { Category, ConsentAction, ConsentConfig, ConsentCore, ConsentState 
 export type * from './types';
 export { resolveConfig, resolveConfigLeniently } from './config';
 export { presets } from './presets';
+// For a UI of the core, ours or a site's: a policy link is checked and resolved as the core resolves its endpoints.
+export { isAllowedUrl, onThisPage, POLICY_URL_SCHEMES } from './page-url';
 
 /**
  * Creates the headless consent instance (docs/instance.md): it reads the stored decision, tells the tag vendors,

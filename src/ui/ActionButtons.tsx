@@ -1,4 +1,4 @@
-import type { TextKey, Texts } from '../core/types';
+import type { TextKey, Texts } from '../core/index';
 import type { UiAction } from './actions';
 
 // The close action is an icon button (CloseButton); every other action is a labelled button.

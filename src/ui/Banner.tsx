@@ -1,7 +1,7 @@
 import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
 import { PolicyLink } from './PolicyLink';
-import type { Texts } from '../core/types';
+import type { Texts } from '../core/index';
 
 /**
  * The first layer: a non-modal region whose text names every purpose "accept all" grants (with the §3.3

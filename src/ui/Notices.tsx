@@ -1,6 +1,6 @@
 import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
-import type { Texts } from '../core/types';
+import type { Texts } from '../core/index';
 import type { NoticeName } from './actions';
 import type { NoticeFlags } from './view-state';
 

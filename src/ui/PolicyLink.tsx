@@ -1,5 +1,4 @@
-import { isAllowedUrl, onThisPage, POLICY_URL_SCHEMES } from '../core/page-url';
-import type { Texts } from '../core/types';
+import { isAllowedUrl, onThisPage, POLICY_URL_SCHEMES, type Texts } from '../core/index';
 
 /** The privacy policy link, or nothing when the address is empty or of another scheme. */
 export function PolicyLink(props: { t: Texts; url: string }) {

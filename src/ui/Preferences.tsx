@@ -1,4 +1,4 @@
-import type { Category, CategoryChoices, Texts } from '../core/types';
+import type { Category, CategoryChoices, Texts } from '../core/index';
 import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
 import { PolicyLink } from './PolicyLink';

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { ConsentCore, Lang, OptionalCategory, Texts } from '../core/types';
+import type { ConsentCore, Lang, OptionalCategory, Texts } from '../core/index';
 import type { Dismissable, UiAction } from './actions';
 import { Banner } from './Banner';
 import { createHost, sheetOf } from './host';

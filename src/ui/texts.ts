@@ -1,4 +1,4 @@
-import type { Lang, Texts } from '../core/types';
+import type { Lang, Texts } from '../core/index';
 import { en } from './i18n/en';
 import { kk } from './i18n/kk';
 import { ru } from './i18n/ru';

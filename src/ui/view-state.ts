@@ -1,4 +1,4 @@
-import type { CategoryChoices, ConsentState, OptionalCategory } from '../core/types';
+import type { CategoryChoices, ConsentState, OptionalCategory } from '../core/index';
 import type { NoticeName } from './actions';
 
 /** Which notices show, and whether "saved" is announced. */

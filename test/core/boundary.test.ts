@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const CORE = join(__dirname, '../../src/core');
+const UI = join(__dirname, '../../src/ui');
 const IMPORT = /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s*['"]([^'"]+)['"]/g;
 
 /** Every module specifier imported or re-exported by a source text. */
@@ -25,6 +26,19 @@ describe('the headless core', () => {
       for (const specifier of specifiers(readFileSync(join(CORE, file), 'utf8'))) {
         expect(specifier, `${file} imports ${specifier}`).toMatch(/^(js-cookie|\.\/[\w-]+)$/);
         expect(specifier).not.toMatch(/preact|\/ui\b/);
+      }
+    }
+  });
+});
+
+describe('the UI', () => {
+  const files = readdirSync(UI, { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));
+
+  it('reaches the core only through its public entry', () => {
+    expect(files).toContain('mount.tsx');
+    for (const file of files) {
+      for (const specifier of specifiers(readFileSync(join(UI, file), 'utf8'))) {
+        if (specifier.includes('core')) expect(specifier, `${file} imports ${specifier}`).toMatch(/^(\.\.\/)+core\/index$/);
       }
     }
   });

@@ -1,4 +1,4 @@
-import type { Texts } from '../../core/types';
+import type { Texts } from '../../core/index';
 
 /** English. */
 export const en: Texts = {

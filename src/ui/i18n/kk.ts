@@ -1,4 +1,4 @@
-import type { Texts } from '../../core/types';
+import type { Texts } from '../../core/index';
 
 /** Kazakh, the state language: a full locale. */
 export const kk: Texts = {

@@ -1,4 +1,4 @@
-import type { Texts } from '../../core/types';
+import type { Texts } from '../../core/index';
 
 /** Russian, the default language. */
 export const ru: Texts = {
