@@ -82,7 +82,7 @@ export type TextKey =
   | 'necessary' | 'necessaryDescription' | 'functional' | 'functionalDescription'
   | 'statistics' | 'statisticsDescription' | 'marketing' | 'marketingDescription'
   | 'authWarning' | 'cookiesDisabled' | 'policyUpdated' | 'gpcNotice' | 'saved' | 'reopen'
-  | 'region' | 'operator' | 'recipients' | 'withdraw';
+  | 'region' | 'operator' | 'recipients' | 'withdraw' | 'withdrawConsent';
 
 /** The config of docs/config.md, as given by the site. */
 export interface ConsentConfig {

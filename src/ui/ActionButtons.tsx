@@ -7,6 +7,7 @@ const labels: Record<Exclude<UiAction, 'close'>, TextKey> = {
   'reject-all': 'rejectAll',
   preferences: 'settings',
   save: 'save',
+  withdraw: 'withdrawConsent',
 };
 
 /** Buttons of identical size and style, one per `data-consent-action`; the first layer's reject is as easy as accept. */

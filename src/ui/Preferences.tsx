@@ -31,8 +31,11 @@ function CategorySwitch(props: { t: Texts; id: Category; checked: boolean; gpc: 
   );
 }
 
-/** The second layer: an APG modal dialog with the switches, what is processed by whom, and how to withdraw. */
-export function Preferences(props: { t: Texts; choices: CategoryChoices; gpc: boolean; policyUrl: string }) {
+/**
+ * The second layer: an APG modal dialog with the switches, what is processed by whom, and how to withdraw;
+ * once there is a decision, a withdraw button that takes it back whole (docs/ui.md).
+ */
+export function Preferences(props: { t: Texts; choices: CategoryChoices; gpc: boolean; policyUrl: string; decided: boolean }) {
   const { t } = props;
   return (
     <div class="backdrop">
@@ -51,6 +54,7 @@ export function Preferences(props: { t: Texts; choices: CategoryChoices; gpc: bo
           <p class="small">
             {t.withdraw} <PolicyLink t={t} url={props.policyUrl} />
           </p>
+          {props.decided && <ActionButtons t={t} class="withdraw" actions={['withdraw']} />}
         </div>
         <ActionButtons t={t} class="dialog-actions" actions={['save', 'reject-all', 'accept-all']} />
       </div>

@@ -45,7 +45,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
             </button>
           )}
         </div>
-        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={config.policyUrl} />}
+        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={config.policyUrl} decided={core.getState().decided} />}
       </>,
       root,
     );
@@ -82,6 +82,12 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
     close: () => decide(() => core.rejectAll('close')),
     save: () => decide(() => core.set(view.choices)),
     preferences: () => openPreferences(),
+    // A withdrawal is no choice: the banner asks again, with no "saved" to announce.
+    withdraw() {
+      const focusWasInside = document.activeElement === host;
+      core.reset();
+      closePreferences(focusWasInside);
+    },
   };
 
   root.addEventListener('click', (event) => {
@@ -114,7 +120,19 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   document.addEventListener('keydown', onKeydown);
   document.addEventListener('click', onPageClick);
 
-  const offChange = core.on('change', (state) => dispatch({ type: 'changed', state, cookiesDisabled: core.getStatus().cookiesDisabled }));
+  let reachabilityChecked = false;
+  // Withdrawing must stay as easy as deciding: a page with neither a reopen button nor a link back is told once.
+  const checkWithdrawalReachable = () => {
+    if (reachabilityChecked || config.reopenButton || document.querySelector('[data-consent-open]')) return;
+    reachabilityChecked = true;
+    console.warn(
+      'allur-consent: nothing on this page reopens the choices, so the visitor cannot withdraw consent: add an element with data-consent-open or set reopenButton: true',
+    );
+  };
+  const offChange = core.on('change', (state) => {
+    dispatch({ type: 'changed', state, cookiesDisabled: core.getStatus().cookiesDisabled });
+    if (state.decided) checkWithdrawalReachable();
+  });
 
   update();
   // WCAG 2.4.11: the page scrolls focused elements clear of the fixed dock, and its last controls can scroll above it.

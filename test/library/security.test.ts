@@ -39,6 +39,9 @@ describe('texts from config never become HTML', () => {
     look();
     click('reject-all');
     look();
+    // With a decision the dialog has its withdraw button.
+    consent.showPreferences();
+    look();
     delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
     consent.destroy();
     // The browser has cookies off: its notice too.

@@ -109,3 +109,24 @@ describe('cookies that do not stick', () => {
     expect(notice(shadow, 'cookies-disabled')).not.toBeNull();
   });
 });
+
+describe('a page with no way back to the choices', () => {
+  it('is told once, after a decision, that withdrawal must stay reachable', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { consent } = setup();
+    expect(warn).not.toHaveBeenCalled();
+    consent.rejectAll();
+    consent.acceptAll();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toMatch(/data-consent-open.*reopenButton/);
+  });
+
+  it('says nothing when the page has a data-consent-open element', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const link = document.body.appendChild(document.createElement('a'));
+    link.setAttribute('data-consent-open', '');
+    setup().consent.acceptAll();
+    link.remove();
+    expect(warn).not.toHaveBeenCalled();
+  });
+});

@@ -126,3 +126,27 @@ describe('the preferences dialog', () => {
     delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
   });
 });
+
+describe('the withdraw button', () => {
+  it.each([
+    ['ru', 'Отозвать согласие'],
+    ['kk', 'Келісімді кері қайтару'],
+    ['en', 'Withdraw consent'],
+  ] as const)('in %s shows only once there is a decision, and takes it back as reset() does', (lang, label) => {
+    storeDecision('2024-06-01', { functional: 1, statistics: 1, marketing: 0 });
+    const { consent, shadow, ui } = setup({ lang });
+    const changes: Array<{ decided: boolean }> = [];
+    consent.on('change', (state) => changes.push(state));
+    consent.showPreferences();
+    const withdraw = ui.getByRole('button', { name: label });
+    expect(withdraw.dataset.consentAction).toBe('withdraw');
+    fireEvent.click(withdraw);
+    expect(consent.getState()).toMatchObject({ decided: false, categories: { functional: false, statistics: false } });
+    expect(document.cookie).not.toContain('allur_consent');
+    expect(changes).toHaveLength(1);
+    expect(shadow.querySelector('[role=dialog]')).toBeNull();
+    expect(shadow.querySelector('.banner')).not.toBeNull();
+    consent.showPreferences();
+    expect(shadow.querySelector('[data-consent-action="withdraw"]')).toBeNull();
+  });
+});

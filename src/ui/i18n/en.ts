@@ -24,6 +24,7 @@ export const en: Texts = {
   marketingDescription: 'Let ad networks show Allur ads on other sites and measure how they perform. Data is shared with advertising partners, including outside Kazakhstan.',
   operator: 'Personal data operator: Allur Auto LLP (allur.kz). Questions about your data: info@allur.kz.',
   recipients: 'Statistics are kept on Allur’s own servers in Kazakhstan. Advertising and analytics services (Google, Meta, Yandex) receive data only if you allow their category; their servers may be outside Kazakhstan (cross-border transfer).',
+  withdrawConsent: 'Withdraw consent',
   withdraw: 'You can withdraw consent at any time: open “Cookie settings”, switch categories off and save. Cookies of the categories you switch off are deleted.',
   authWarning: 'You declined functional cookies, so parts of the site that require signing in may be unavailable.',
   cookiesDisabled: 'Cookies are disabled in your browser. Signing in and placing an order may not work.',
