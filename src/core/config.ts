@@ -26,6 +26,7 @@ const isObject = (value: unknown): value is Bag => !!value && typeof value === '
 // Array.from first: `every` skips the holes of a sparse array, which the copy would turn into `undefined`.
 const isArrayOf = (test: (item: unknown) => boolean) => (value: unknown) => Array.isArray(value) && Array.from(value).every(test);
 const isPattern = (pattern: unknown) => isString(pattern) || pattern instanceof RegExp;
+const isPolicyUrl = (url: unknown) => isAllowedUrl(url, POLICY_URL_SCHEMES);
 
 const oneOf = (...values: unknown[]): Pick<Field, 'valid' | 'message'> => ({
   valid: (value) => values.includes(value),
@@ -65,8 +66,11 @@ const FIELDS = new Map<string, Field>(Object.entries({
   },
   policyUrl: {
     fallback: 'https://www.allur.kz/',
-    valid: (value) => isAllowedUrl(value, POLICY_URL_SCHEMES),
-    message: 'must be http(s), mailto or relative',
+    // One address, or one per language: the Kazakh page links the Kazakh policy.
+    valid: (value) =>
+      isPolicyUrl(value) ||
+      (isObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((lang) => LANGS.includes(lang) && isPolicyUrl(value[lang]))),
+    message: 'must be http(s), mailto or relative, or map ru, kk, en to such addresses',
     attribute: true,
   },
   lang: { fallback: undefined, ...oneOf(...LANGS), attribute: true },

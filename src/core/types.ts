@@ -87,7 +87,8 @@ export type TextKey =
 /** The config of docs/config.md, as given by the site. */
 export interface ConsentConfig {
   policyVersion: string;
-  policyUrl?: string;
+  /** One address, or one per language. */
+  policyUrl?: string | Partial<Record<Lang, string>>;
   lang?: Lang;
   texts?: Partial<Record<Lang, Partial<Texts>>>;
   cookie?: CookieConfig;
@@ -102,7 +103,7 @@ export interface ConsentConfig {
 /** The config after defaults and validation: what the core and the UI read. */
 export interface ResolvedConfig {
   policyVersion: string;
-  policyUrl: string;
+  policyUrl: string | Partial<Record<Lang, string>>;
   lang: Lang | undefined;
   texts: Partial<Record<Lang, Partial<Texts>>>;
   cookie: { domain: string | undefined; maxAgeDays: number };

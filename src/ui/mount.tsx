@@ -7,6 +7,7 @@ import { Notices } from './Notices';
 import { Preferences } from './Preferences';
 import { styles } from './styles.css';
 import { isTabKey, trapTab } from './trap-tab';
+import { policyUrlFor } from './texts';
 import { initialView, reduceView, type ViewEvent } from './view-state';
 
 /** The UI methods `createConsent` adds to the core. */
@@ -24,6 +25,7 @@ export interface ConsentUi {
  */
 export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   const { config } = core;
+  const policyUrl = policyUrlFor(config.policyUrl, lang);
   const { host, shadow, root } = createHost(styles, config.nonce, lang);
   let view = initialView(core.getState(), core.getStatus().cookiesDisabled);
   let opener: HTMLElement | null = null;
@@ -38,14 +40,14 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
       <>
         <div class="dock">
           <Notices t={t} show={view.notices} />
-          {banner && <Banner t={t} policyUrl={config.policyUrl} policyUpdated={status.policyUpdated} inert={preferences} />}
+          {banner && <Banner t={t} policyUrl={policyUrl} policyUpdated={status.policyUpdated} inert={preferences} />}
           {config.reopenButton && !banner && !preferences && (
             <button type="button" class="button reopen" data-consent-action="preferences" data-consent-reopen="">
               {t.reopen}
             </button>
           )}
         </div>
-        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={config.policyUrl} decided={core.getState().decided} />}
+        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={policyUrl} decided={core.getState().decided} />}
       </>,
       root,
     );

@@ -15,5 +15,9 @@ export function detectLang(): Lang {
   return 'ru';
 }
 
+/** The policy address for `lang`: its own, else the Russian one, else any given. */
+export const policyUrlFor = (policyUrl: string | Partial<Record<Lang, string>>, lang: Lang): string =>
+  typeof policyUrl === 'string' ? policyUrl : (policyUrl[lang] ?? policyUrl.ru ?? Object.values(policyUrl)[0] ?? '');
+
 /** The texts of `lang` with the site's overrides for that language on top. */
 export const textsFor = (lang: Lang, overrides: Partial<Texts> = {}): Texts => ({ ...locales[lang], ...overrides });

@@ -85,6 +85,10 @@ describe('resolveConfig errors', () => {
     [{ policyVersion: '1', policyUrl: ' java\tscript:alert(1)' }, 'config.policyUrl must be http(s), mailto or relative'],
     [{ policyVersion: '1', policyUrl: 'data:text/html,hi' }, 'config.policyUrl must be'],
     [{ policyVersion: '1', policyUrl: '' }, 'config.policyUrl must be'],
+    [{ policyVersion: '1', policyUrl: {} }, 'config.policyUrl must be'],
+    [{ policyVersion: '1', policyUrl: { kk: 'javascript:alert(1)' } }, 'config.policyUrl must be'],
+    [{ policyVersion: '1', policyUrl: { de: '/de/privacy' } }, 'config.policyUrl must be'],
+    [{ policyVersion: '1', policyUrl: { ru: '/privacy', kk: 7 } }, 'config.policyUrl must be'],
     [{ policyVersion: '1', lang: 'de' }, 'config.lang must be one of ru, kk, en'],
     [{ policyVersion: '1', texts: { de: {} } }, 'config.texts must map'],
     [{ policyVersion: '1', texts: { ru: { title: 1 } } }, 'config.texts must map'],
@@ -151,7 +155,7 @@ describe('resolveConfigLeniently', () => {
     });
     expect(reports).toEqual([
       'allur-consent: config.policyVersion must be a non-empty string of at most 64 characters',
-      'allur-consent: config.policyUrl must be http(s), mailto or relative',
+      'allur-consent: config.policyUrl must be http(s), mailto or relative, or map ru, kk, en to such addresses',
       'allur-consent: config.lang must be one of ru, kk, en',
       'allur-consent: config.cookie.maxAgeDays must be a number of days up to 400',
       'allur-consent: config.pixel.transport must be one of beacon, image',
@@ -176,5 +180,12 @@ describe('resolveConfigLeniently', () => {
 
   it('reports nothing for a good config', () => {
     expect(lenient({ policyVersion: '3', lang: 'en', pixel: false }).reports).toEqual([]);
+  });
+});
+
+describe('policyUrl per language', () => {
+  it('takes one address per language, each checked as a single one is', () => {
+    const policyUrl = { ru: '/ru/privacy', kk: '/kk/privacy', en: 'https://www.allur.kz/en/privacy' };
+    expect(resolveConfig({ policyVersion: '1', policyUrl }).policyUrl).toEqual(policyUrl);
   });
 });

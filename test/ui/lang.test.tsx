@@ -112,3 +112,19 @@ describe('languages', () => {
     consent.destroy();
   });
 });
+
+describe('the policy link per language', () => {
+  const policyUrl = { ru: 'https://www.allur.kz/privacy', kk: 'https://www.allur.kz/kk/privacy' };
+
+  it.each([
+    ['kk', 'https://www.allur.kz/kk/privacy'],
+    ['ru', 'https://www.allur.kz/privacy'],
+    // No English policy: the Russian one.
+    ['en', 'https://www.allur.kz/privacy'],
+  ] as const)('in %s links %s, in the banner and in the dialog', (lang, href) => {
+    const { consent, shadow } = setup({ lang, policyUrl });
+    expect(shadow.querySelector<HTMLAnchorElement>('.banner a')!.href).toBe(href);
+    consent.showPreferences();
+    expect(shadow.querySelector<HTMLAnchorElement>('[role=dialog] a')!.href).toBe(href);
+  });
+});
