@@ -1,8 +1,8 @@
 // The script-tag entry: the only module with side effects. Reads the config from `data-*` attributes of its
 // own <script> over `window.AllurConsentConfig`, builds one instance as `window.AllurConsent`, and never throws.
-import { type Consent, type ConsentConfig, createConsent, resolveConfigLeniently } from './index';
-import { ATTRIBUTE_FIELDS } from './core/config';
-import { detectLang } from './ui/texts';
+import { type Consent, startConsent } from './consent-with-ui';
+import { ATTRIBUTE_FIELDS, resolveConfigLeniently } from './core/config';
+import type { ConsentConfig } from './core/types';
 
 declare global {
   interface Window {
@@ -26,7 +26,7 @@ function configFromPage(): Record<string, any> {
     const value = data[field.replace(/\.(.)/, (_, letter) => letter.toUpperCase())];
     if (nested) {
       if (value) config[key] = { ...config[key], [nested]: value };
-    } else if (value !== undefined) config[key] = key == 'reopenButton' ? value != 'false' : value;
+    } else if (value !== undefined) config[key] = key === 'reopenButton' ? value !== 'false' : value;
   }
   return config;
 }
@@ -34,10 +34,7 @@ function configFromPage(): Record<string, any> {
 /** Builds an instance from the page's config and `extra`; bad fields are reported once each and take defaults. */
 function create(extra?: Partial<ConsentConfig>): Consent | undefined {
   try {
-    const config = resolveConfigLeniently({ ...configFromPage(), ...extra }, report);
-    // Settled here, so `createConsent` hands the already checked config to the core as it is.
-    config.lang ??= detectLang();
-    return createConsent(config);
+    return startConsent(resolveConfigLeniently({ ...configFromPage(), ...extra }, report));
   } catch (error) {
     report(error);
     return undefined;
@@ -47,5 +44,5 @@ function create(extra?: Partial<ConsentConfig>): Consent | undefined {
 // An element with id="AllurConsent" shows up as window.AllurConsent too: only our own instance or factory counts.
 const existing = window.AllurConsent as { getState?: unknown; create?: unknown } | undefined;
 if (!existing?.getState && !existing?.create) {
-  window.AllurConsent = script?.dataset.autoinit == 'false' ? { create } : create();
+  window.AllurConsent = script?.dataset.autoinit === 'false' ? { create } : create();
 }

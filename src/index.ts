@@ -1,53 +1,11 @@
-import { createConsentCore, resolveConfig } from './core/index';
-import type { ConsentConfig, ConsentCore } from './core/types';
-import { type ConsentUi, mountUi } from './ui/mount';
-import { detectLang, textsFor } from './ui/texts';
+// The npm entry, `allur-consent`: the core with the Preact UI.
+import { resolveConfig } from './core/index';
+import type { ConsentConfig } from './core/index';
+import { type Consent, startConsent } from './consent-with-ui';
 
 export * from './core/index';
+export type { Consent } from './consent-with-ui';
 export type { ConsentUi } from './ui/mount';
 
-/** The instance of `createConsent`: the core's API plus the UI's. */
-export type Consent = ConsentCore & ConsentUi;
-
-// The instance not yet destroyed: a page has one banner and one pixel, however often it asks.
-let live: Consent | undefined;
-
-/**
- * Creates the consent instance with its UI: the core starts at once (vendor defaults must precede any tag),
- * the banner mounts as soon as `<body>` exists. Throws a TypeError naming the field on bad config.
- */
-export function createConsent(config: ConsentConfig): Consent {
-  // A second call (React StrictMode, a second bundle) still has its config checked, then gets the live instance.
-  if (live) return resolveConfig(config), live;
-  const core = createConsentCore(config.lang ? config : { ...config, lang: detectLang() });
-  const lang = core.config.lang!;
-  // The shipped texts say a choice lasts 6 months: the default of cookie.maxAgeDays, 180.
-  if (core.config.cookie.maxAgeDays != 180 && !core.config.texts[lang]?.preferencesIntro) {
-    console.warn(`allur-consent: texts.${lang}.preferencesIntro says 6 months, cookie.maxAgeDays is ${core.config.cookie.maxAgeDays}: override it`);
-  }
-  let ui: ConsentUi | undefined;
-  let destroyed = false;
-  const mount = () => {
-    if (!destroyed && document.body) ui ||= mountUi(core, textsFor(lang, core.config.texts[lang]), lang);
-  };
-  mount();
-  if (!ui) document.addEventListener('DOMContentLoaded', mount, { once: true });
-  const withUi = (method: keyof ConsentUi) => () => {
-    mount();
-    if (!destroyed) ui?.[method]();
-  };
-  return (live = {
-    ...core,
-    showBanner: withUi('showBanner'),
-    showPreferences: withUi('showPreferences'),
-    hide: withUi('hide'),
-    destroy() {
-      if (destroyed) return;
-      destroyed = true;
-      live = undefined;
-      document.removeEventListener('DOMContentLoaded', mount);
-      ui?.destroy();
-      core.destroy();
-    },
-  });
-}
+/** Creates the consent instance with its UI (docs/instance.md); throws a TypeError naming the field on bad config. */
+export const createConsent = (config: ConsentConfig): Consent => startConsent(resolveConfig(config));

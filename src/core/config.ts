@@ -154,16 +154,11 @@ export function resolveConfigLeniently(config: unknown, report: (message: string
 
   if ((config as Bag)?.policyVersion === undefined) bad('policyVersion', VERSION_MESSAGE);
   take(config, '');
-  resolvedConfigs.add(resolved);
   return resolved as ResolvedConfig;
 }
 
-// Configs resolved here: the script tag resolves leniently, and the core need not check its result again.
-const resolvedConfigs = new WeakSet<object>();
-
 /** Resolves `config` with defaults; throws a TypeError naming the first bad field or unknown key. */
 export function resolveConfig(config: ConsentConfig): ResolvedConfig {
-  if (resolvedConfigs.has(config)) return config as ResolvedConfig;
   return resolveConfigLeniently(config, (message) => {
     throw new TypeError(message);
   });

@@ -1,5 +1,7 @@
 import { post } from './post';
 import { scrubUrl } from './scrub-url';
+import { sha256Hex } from './sha256';
+import { LIBRARY_VERSION } from './version';
 import type { CategoryChoices, ConsentAction, ConsentError, ConsentState, Lang, ResolvedConfig } from './types';
 
 /** A consent receipt as POSTed to the consent-log endpoint (docs/cookies-and-receipts.md). */
@@ -12,6 +14,9 @@ export interface ConsentReceipt {
   language: Lang;
   page: string;
   gpc: boolean;
+  /** The digest of the texts the visitor was shown (docs/cookies-and-receipts.md), when a UI gave them. */
+  textsHash?: string;
+  libraryVersion: string;
 }
 
 /** POSTs `receipt` as JSON, so the answer may re-set the consent cookie; failures go to `onError` once, never retried. */
@@ -23,10 +28,23 @@ export function sendConsentReceipt(endpoint: string, receipt: ConsentReceipt, on
 }
 
 /**
- * The receipts of one instance: what was decided, when, how, in which language, on which (scrubbed) page, and
- * whether GPC was on. Nothing is sent without a consent-log endpoint.
+ * The digest of the texts a visitor was shown: SHA-256, in hex, of their JSON with the keys in sorted order,
+ * `JSON.stringify(texts, Object.keys(texts).sort())`, so a site can recompute it from the same texts.
  */
-export function createConsentLog(config: ResolvedConfig, gpc: boolean, onError: (error: ConsentError) => void) {
+export const textsDigest = (texts: Record<string, string>) => sha256Hex(JSON.stringify(texts, Object.keys(texts).sort()));
+
+/**
+ * The receipts of one instance: what was decided, when, how, in which language, on which (scrubbed) page,
+ * whether GPC was on, which texts were shown and which library showed them. Nothing is sent without a
+ * consent-log endpoint.
+ */
+export function createConsentLog(
+  config: ResolvedConfig,
+  gpc: boolean,
+  onError: (error: ConsentError) => void,
+  texts: Record<string, string> | undefined,
+) {
+  let textsHash: string | undefined;
   return (action: ConsentAction, state: ConsentState, id: string, time: number) => {
     if (!config.consentLog) return;
     const receipt: ConsentReceipt = {
@@ -38,7 +56,10 @@ export function createConsentLog(config: ResolvedConfig, gpc: boolean, onError: 
       language: config.lang ?? 'ru',
       page: scrubUrl(location.href, config.pixel ? config.pixel.personalParams : []),
       gpc,
+      libraryVersion: LIBRARY_VERSION,
     };
+    // Worked out on the first receipt only: most page views send none.
+    if (texts) receipt.textsHash = textsHash ??= textsDigest(texts);
     sendConsentReceipt(config.consentLog.endpoint, receipt, onError);
   };
 }

@@ -100,6 +100,12 @@ export interface ConsentConfig {
   nonce?: string;
 }
 
+/** What a UI tells the core besides the config. */
+export interface CoreOptions {
+  /** The texts the UI shows, by key: receipts carry their digest, so the site can prove what the visitor read. */
+  texts?: Record<string, string>;
+}
+
 /** The config after defaults and validation: what the core and the UI read. */
 export interface ResolvedConfig {
   policyVersion: string;

@@ -10,6 +10,7 @@ const receipt: ConsentReceipt = {
   language: 'kk',
   page: 'https://www.allur.kz/cars',
   gpc: false,
+  libraryVersion: '0.1.0',
 };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -54,5 +55,23 @@ describe('sendConsentReceipt', () => {
     const onError = vi.fn();
     sendConsentReceipt('/stat/consent', receipt, onError);
     expect(onError).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('what a receipt proves', () => {
+  it('names the package version it was built from', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { LIBRARY_VERSION } = await import('../../src/core/version');
+    expect(LIBRARY_VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
+  it('digests the texts as documented: SHA-256 of their JSON with sorted keys, whatever order they come in', async () => {
+    const { createHash } = await import('node:crypto');
+    const { textsDigest } = await import('../../src/core/consent-log');
+    const texts = { title: 'Мы используем cookie', body: 'Қажетті cookie файлдары', acceptAll: 'Accept all' };
+    const expected = createHash('sha256').update(JSON.stringify({ acceptAll: texts.acceptAll, body: texts.body, title: texts.title })).digest('hex');
+    expect(textsDigest(texts)).toBe(expected);
+    expect(textsDigest({ acceptAll: texts.acceptAll, title: texts.title, body: texts.body })).toBe(expected);
+    expect(textsDigest({ ...texts, title: 'We use cookies' })).not.toBe(expected);
   });
 });

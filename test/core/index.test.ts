@@ -1,4 +1,5 @@
 import Cookies from 'js-cookie';
+import { LIBRARY_VERSION } from '../../src/core/version';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsentCore } from '../../src/core';
 import { CONSENT_COOKIE } from '../../src/core/consent-cookie';
@@ -127,7 +128,7 @@ describe('decisions', () => {
     expect(documentListener.mock.calls[0][0].detail).toEqual(state);
     await tick(0);
     expect(receipts()).toEqual([
-      { id: state.id, time: state.decidedAt, policyVersion: 'v1', categories: state.categories, action: 'accept-all', language: 'ru', page: 'http://localhost:3000/', gpc: false },
+      { id: state.id, time: state.decidedAt, policyVersion: 'v1', categories: state.categories, action: 'accept-all', language: 'ru', page: 'http://localhost:3000/', gpc: false, libraryVersion: LIBRARY_VERSION },
     ]);
   });
 
