@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Real-browser tests: Debian's Chromium driven by playwright-core, against the demo server.
+// Real-browser tests against the demo server: Debian's Chromium driven by playwright-core (test/e2e/*.test.ts),
+// and Firefox ESR and WebKitGTK through one driver adapter (test/e2e/engines/, chosen with E2E_ENGINES).
 export default defineConfig({
   test: {
     environment: 'node',

@@ -1,3 +1,12 @@
+/** The site's channel, or undefined without one: Firefox throws a SecurityError when the visitor blocks cookies. */
+function openChannel(): BroadcastChannel | undefined {
+  try {
+    return typeof BroadcastChannel === 'function' ? new BroadcastChannel('allur-consent') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Connects the open tabs of the site. `notify(decision)` tells the other tabs what was decided (`null` for a
  * withdrawal); `onOtherTab(decision)` receives it, or `undefined` when only the stored cookie can tell.
@@ -8,8 +17,8 @@ export function createTabSync<Decision>(onOtherTab: (decision?: Decision | null)
   notify(decision: Decision | null): unknown;
   destroy(): void;
 } {
-  if (typeof BroadcastChannel === 'function') {
-    const channel = new BroadcastChannel('allur-consent');
+  const channel = openChannel();
+  if (channel) {
     let open = true;
     channel.onmessage = (event: MessageEvent) => {
       const data = event.data as { decision?: Decision | null } | null;
@@ -25,7 +34,7 @@ export function createTabSync<Decision>(onOtherTab: (decision?: Decision | null)
       },
     };
   }
-  // Without BroadcastChannel the cookie is read again whenever the visitor comes back to this tab.
+  // Without a channel the cookie is read again whenever the visitor comes back to this tab.
   const onReturn = () => document.visibilityState !== 'hidden' && onOtherTab();
   addEventListener('focus', onReturn);
   document.addEventListener('visibilitychange', onReturn);

@@ -135,4 +135,17 @@ describe('without BroadcastChannel', () => {
     expect(other).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
   });
+
+  it('falls back to re-reading when the channel cannot be opened (Firefox with cookies blocked throws)', () => {
+    vi.stubGlobal('BroadcastChannel', function refused() {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    const other = vi.fn();
+    const tab = createTabSync<string>(other);
+    created.push(tab);
+    expect(() => tab.notify('accepted')).not.toThrow();
+    window.dispatchEvent(new Event('focus'));
+    expect(other).toHaveBeenCalledWith();
+    vi.unstubAllGlobals();
+  });
 });
