@@ -1,4 +1,5 @@
 import { createConsentCore, resolveConfig } from './core/index';
+import { hasDocument } from './core/inert';
 import type { ConsentConfig, ConsentCore } from './core/types';
 import { type ConsentUi, mountUi } from './ui/mount';
 import { detectLang, textsFor } from './ui/texts';
@@ -8,6 +9,8 @@ export type { ConsentUi } from './ui/mount';
 
 /** The instance of `createConsent`: the core's API plus the UI's. */
 export type Consent = ConsentCore & ConsentUi;
+
+const nothing = () => {};
 
 // The instance not yet destroyed: a page has one banner and one pixel, however often it asks.
 let live: Consent | undefined;
@@ -19,6 +22,8 @@ let live: Consent | undefined;
 export function createConsent(config: ConsentConfig): Consent {
   // A second call (React StrictMode, a second bundle) still has its config checked, then gets the live instance.
   if (live) return resolveConfig(config), live;
+  // On a server the core is inert, and so is the UI: a first visit's page, rendered without a banner.
+  if (!hasDocument()) return { ...createConsentCore(config), showBanner: nothing, showPreferences: nothing, hide: nothing };
   const core = createConsentCore(config.lang ? config : { ...config, lang: detectLang() });
   const lang = core.config.lang!;
   // The shipped texts say a choice lasts 6 months: the default of cookie.maxAgeDays, 180.

@@ -3,6 +3,7 @@ import { CONSENT_COOKIE, newConsentId, readConsentCookie, writeConsentCookie, ty
 import { sendConsentReceipt } from './consent-log';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
 import { createGate } from './gate';
+import { createInertConsent, hasDocument } from './inert';
 import { createPixel } from './pixel';
 import { scrubUrl } from './scrub-url';
 import { createTabSync } from './tab-sync';
@@ -24,7 +25,6 @@ export type * from './types';
 export { resolveConfig, resolveConfigLeniently } from './config';
 export { presets } from './presets';
 
-
 /** Whether reading `localStorage` throws (SecurityError): the browser blocks all site storage, cookies included. */
 const storageBlocked = () => {
   try {
@@ -37,6 +37,7 @@ const storageBlocked = () => {
 /** Creates the headless consent instance (SPEC §5): decision, consent cookie, pixel, gated markup and tag vendors. */
 export function createConsentCore(input: ConsentConfig): ConsentCore {
   const config = resolveConfig(input);
+  if (!hasDocument()) return createInertConsent(config);
   const { cookie, policyVersion, consentLog } = config;
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const vendors = createVendorSignals(config.vendors, gpc);
