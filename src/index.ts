@@ -1,5 +1,6 @@
 import { createConsentCore, resolveConfig } from './core/index';
 import { hasDocument } from './core/inert';
+import { differingKeys } from './differing-keys';
 import type { ConsentConfig, ConsentCore } from './core/types';
 import { type ConsentUi, mountUi } from './ui/mount';
 import { detectLang, textsFor } from './ui/texts';
@@ -20,8 +21,13 @@ let live: Consent | undefined;
  * the banner mounts as soon as `<body>` exists. Throws a TypeError naming the field on bad config.
  */
 export function createConsent(config: ConsentConfig): Consent {
-  // A second call (React StrictMode, a second bundle) still has its config checked, then gets the live instance.
-  if (live) return resolveConfig(config), live;
+  // A second call (React StrictMode, a second bundle) still has its config checked, then gets the live instance;
+  // a config of its own would be dropped without a word, so the keys it changes are named.
+  if (live) {
+    const ignored = differingKeys(live.config, resolveConfig(config.lang ? config : { ...config, lang: live.config.lang }));
+    if (ignored.length) console.warn(`allur-consent: createConsent called again with other ${ignored.join(', ')}: the live instance keeps its own config`);
+    return live;
+  }
   // On a server the core is inert, and so is the UI: a first visit's page, rendered without a banner.
   if (!hasDocument()) return { ...createConsentCore(config), showBanner: nothing, showPreferences: nothing, hide: nothing };
   const core = createConsentCore(config.lang ? config : { ...config, lang: detectLang() });
