@@ -3,9 +3,18 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
-// The npm entries: Preact and js-cookie stay dependencies of the package.
-const entries = { index: 'src/index.ts', core: 'src/core/index.ts' };
-const external = (id) => id === 'js-cookie' || id === 'preact' || id.startsWith('preact/');
+// The npm entries: js-cookie is a dependency, the frameworks are the app's own (peer dependencies).
+const entries = {
+  index: 'src/index.ts',
+  core: 'src/core/index.ts',
+  react: 'src/react.ts',
+  preact: 'src/preact.tsx',
+  vue: 'src/vue.ts',
+};
+const frameworks = ['preact', 'react', 'react-dom', 'vue'];
+const external = (id) => id === 'js-cookie' || frameworks.some((name) => id === name || id.startsWith(name + '/'));
+// React server components must know the bindings run on the client; rollup drops a directive in the source.
+const directives = (chunk) => (chunk.name === 'react' ? "'use client';" : '');
 const compile = () =>
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*'], noEmit: false, declaration: false });
 
@@ -15,8 +24,8 @@ export default [
     external,
     plugins: [compile()],
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs' },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared-[hash].cjs' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', banner: directives },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared-[hash].cjs', banner: directives },
     ],
   },
   {

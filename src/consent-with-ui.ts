@@ -1,10 +1,14 @@
 import { startConsentCore } from './core/consent-core';
+import { createInertConsent, hasDocument } from './core/inert';
 import type { ConsentCore, ResolvedConfig } from './core/index';
+import { differingKeys } from './differing-keys';
 import { type ConsentUi, mountUi } from './ui/mount';
 import { detectLang, textsFor } from './ui/texts';
 
 /** The instance of `createConsent`: the core's API plus the UI's. */
 export type Consent = ConsentCore & ConsentUi;
+
+const nothing = () => {};
 
 // The instance not yet destroyed: a page has one banner and one pixel, however often it asks.
 let live: Consent | undefined;
@@ -15,7 +19,14 @@ let live: Consent | undefined;
  * bundle) gets the live instance.
  */
 export function startConsent(config: ResolvedConfig): Consent {
-  if (live) return live;
+  if (live) {
+    // A config of its own would be dropped without a word: the keys it changes are named.
+    const ignored = differingKeys(live.config, { ...config, lang: config.lang ?? live.config.lang });
+    if (ignored.length) console.warn(`allur-consent: createConsent called again with other ${ignored.join(', ')}: the live instance keeps its own config`);
+    return live;
+  }
+  // On a server the core is inert, and so is the UI: a first visit's page, rendered without a banner.
+  if (!hasDocument()) return { ...createInertConsent(config), showBanner: nothing, showPreferences: nothing, hide: nothing };
   // The one place the language is settled: receipts, texts and the UI all follow it.
   const lang = config.lang ?? detectLang();
   const texts = textsFor(lang, config.texts[lang]);

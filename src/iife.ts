@@ -2,6 +2,7 @@
 // own <script> over `window.AllurConsentConfig`, builds one instance as `window.AllurConsent`, and never throws.
 import { type Consent, startConsent } from './consent-with-ui';
 import { ATTRIBUTE_FIELDS, resolveConfigLeniently } from './core/config';
+import { hasDocument } from './core/inert';
 import type { ConsentConfig } from './core/types';
 
 declare global {
@@ -12,7 +13,8 @@ declare global {
 }
 
 const report = (error: unknown) => console.error(error);
-const script = document.currentScript as HTMLScriptElement | null;
+// Evaluated without a document (a server bundling every file, a test in Node) the script does nothing at all.
+const script = hasDocument() ? (document.currentScript as HTMLScriptElement | null) : null;
 
 /**
  * The page's config with the script tag's `data-*` attributes on top (`data-pixel-endpoint` sets `pixel.endpoint`,
@@ -42,7 +44,7 @@ function create(extra?: Partial<ConsentConfig>): Consent | undefined {
 }
 
 // An element with id="AllurConsent" shows up as window.AllurConsent too: only our own instance or factory counts.
-const existing = window.AllurConsent as { getState?: unknown; create?: unknown } | undefined;
-if (!existing?.getState && !existing?.create) {
+const existing = hasDocument() ? (window.AllurConsent as { getState?: unknown; create?: unknown } | undefined) : undefined;
+if (hasDocument() && !existing?.getState && !existing?.create) {
   window.AllurConsent = script?.dataset.autoinit === 'false' ? { create } : create();
 }

@@ -1,6 +1,7 @@
 // The headless entry, `allur-consent/core`: no Preact, no UI.
 import { resolveConfig } from './config';
 import { startConsentCore } from './consent-core';
+import { createInertConsent, hasDocument } from './inert';
 import type { ConsentConfig, ConsentCore, CoreOptions } from './types';
 
 export type * from './types';
@@ -9,6 +10,11 @@ export { presets } from './presets';
 // For a UI of the core, ours or a site's: a policy link is checked and resolved as the core resolves its endpoints.
 export { isAllowedUrl, onThisPage, POLICY_URL_SCHEMES } from './page-url';
 
-/** Creates the headless consent instance (docs/instance.md); throws a TypeError naming the field on bad config. */
-export const createConsentCore = (config: ConsentConfig, options?: CoreOptions): ConsentCore =>
-  startConsentCore(resolveConfig(config), options);
+/**
+ * Creates the headless consent instance (docs/instance.md); throws a TypeError naming the field on bad config.
+ * Outside a browser it is inert: a server render shows what a first visit shows.
+ */
+export function createConsentCore(config: ConsentConfig, options?: CoreOptions): ConsentCore {
+  const resolved = resolveConfig(config);
+  return hasDocument() ? startConsentCore(resolved, options) : createInertConsent(resolved);
+}
