@@ -32,7 +32,12 @@ export default [
     input: entries,
     external,
     plugins: [dts({ tsconfig: './tsconfig.json' })],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'shared-[hash].d.ts' },
+    // The same declarations twice: .d.ts beside the .mjs files and .d.cts beside the .cjs files, so TypeScript
+    // sees CommonJS types for `require` and ESM types for `import` under node16 resolution.
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'shared-[hash].d.ts' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared-[hash].d.cts' },
+    ],
   },
   // The script-tag bundle: everything inlined (Preact, js-cookie, styles, three languages), minified.
   {
