@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The apps in examples/ as their users build them: each installed from the packed library with npm, built with
-// its framework's tools, served, and used in Chromium. React runs under <StrictMode>, on Vite's dev server too,
+// its framework's tools, served, and used in Chromium. React runs under <StrictMode>, on the dev servers too,
 // where StrictMode renders and subscribes twice; the Next.js app is prerendered on the server and hydrated.
 import { rmSync } from 'node:fs';
 import { type Browser, type Page } from 'playwright-core';
@@ -31,10 +31,17 @@ const nextStart: Served = {
   serve: (port) => ['next', ['start', '--hostname', '127.0.0.1', '--port', String(port)]],
 };
 
+const nextDev: Served = {
+  build: false,
+  serve: (port) => ['next', ['dev', '--hostname', '127.0.0.1', '--port', String(port)]],
+};
+
 const apps: [example: string, how: string, served: Served][] = [
   ['react-vite', 'vite build + vite preview', vitePreview],
   ['react-vite', 'vite dev server', viteDev],
   ['next-app', 'next build + next start', nextStart],
+  // Development React checks hydration in full (attributes too) and StrictMode renders twice.
+  ['next-app', 'next dev', nextDev],
   ['vue-vite', 'vite build + vite preview', vitePreview],
 ];
 
