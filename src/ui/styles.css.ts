@@ -57,7 +57,8 @@ table{border-collapse:collapse;width:100%;margin:.25em 0}\
 th,td{text-align:left;vertical-align:top;padding:.3em .5em .3em 0;border-top:1px solid var(--border);overflow-wrap:anywhere}\
 th{font-weight:600}\
 .dialog-actions{grid-template-columns:repeat(auto-fit,minmax(11em,1fr));padding:1em 1.5em;border-top:1px solid var(--border)}\
-@media (max-width:40em){.dock{padding:.5em}.banner{padding:1em}.banner h2{margin-right:2em}.banner-text{max-height:40vh;overflow:auto}}\
+@media (max-width:40em){.dock{padding:.5em}.banner{padding:.875em;gap:.75em}.banner h2{margin-right:2em}\
+.banner-text{max-height:32vh;overflow:auto;font-size:.875em}.banner-actions .button{min-height:2.5em;padding:.375em .75em}}\
 .embed{display:flex;flex-flow:column;justify-content:center;gap:.5em;max-width:100%;padding:1em 1.25em;box-shadow:none}\
 .embed p{margin:0}\
 .embed-title{font-weight:650}\

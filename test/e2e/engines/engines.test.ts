@@ -1,13 +1,15 @@
 // The same checks in every engine the visitors of allur.kz use besides Chromium: Firefox ESR and WebKitGTK (the
 // engine of Safari). WebKit over classic WebDriver reports no network or console events, so what a page sent is
 // read from the demo's collector and its errors from an in-page probe, in every engine alike.
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { BrowserTab } from './driver';
 import { firefoxEngine } from './firefox';
 import {
   chosenEngines, click, consentState, cookieNames, focus, pageErrors, painted, quiet, shows, useHarness, waitFor,
 } from './harness';
+import { textsFor } from '../../../src/ui/texts';
 import { webkitEngine } from './webkit';
 
 const FACTORIES = { firefox: firefoxEngine, webkit: webkitEngine };
@@ -42,6 +44,14 @@ async function walk(tab: BrowserTab, key: 'Tab' | 'Shift+Tab', times: number): P
   }
   return reached;
 }
+
+/** The demo's gated iframe and its placeholder, by a script of the page. */
+const EMBED = `document.querySelector('iframe[data-consent]')`;
+const PLACEHOLDER = `document.querySelector('allur-consent-embed')?.shadowRoot`;
+/** The digest every engine must send for the Russian texts, computed as docs/cookies-and-receipts.md says. */
+const russianTexts = textsFor('ru');
+const RUSSIAN_TEXTS_HASH = createHash('sha256').update(JSON.stringify(russianTexts, Object.keys(russianTexts).sort())).digest('hex');
+const LIBRARY_VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
 const pageviews = (hits: { fields: Record<string, unknown> }[]) => hits.filter((hit) => hit.fields.event === 'pageview');
 
@@ -92,6 +102,47 @@ describe.each(chosenEngines())('%s', (name) => {
     await quiet();
     expect(harness.hits('pixel')).toEqual([]);
     expect(await cookieNames(tab)).not.toContain('allur_vid');
+    expect(await pageErrors(tab)).toEqual([]);
+  });
+
+  test('receipts carry the digest of the texts shown, the same in every engine, and the library version', async () => {
+    const tab = await onHome();
+    await click(tab, bannerAction('accept-all'));
+    await expect.poll(() => harness.hits('consent').length).toBe(1);
+    const [receipt] = harness.hits('consent');
+    expect(receipt.fields).toMatchObject({ action: 'accept-all', language: 'ru', textsHash: RUSSIAN_TEXTS_HASH, libraryVersion: LIBRARY_VERSION });
+  });
+
+  test('the dialog’s withdraw button: a withdraw receipt, the cookies cleaned, the banner back', async () => {
+    const tab = await onHome();
+    await click(tab, bannerAction('accept-all'));
+    await expect.poll(() => cookieNames(tab)).toEqual(expect.arrayContaining(['allur_consent', 'allur_vid']));
+    await tab.evaluate('AllurConsent.showPreferences()');
+    await waitFor(tab, DIALOG);
+    await click(tab, `${DIALOG} [data-consent-action="withdraw"]`);
+    await waitFor(tab, BANNER);
+    await expect.poll(() => harness.hits('consent').map((hit) => hit.fields.action)).toEqual(['accept-all', 'withdraw']);
+    await expect.poll(() => cookieNames(tab)).toEqual([]);
+    expect(await consentState(tab)).toMatchObject({ decided: false });
+    expect(await pageErrors(tab)).toEqual([]);
+  });
+
+  test('the embed placeholder loads its iframe once: no cookie, no receipt, the placeholder again after a reload', async () => {
+    const tab = await onHome();
+    await expect.poll(() => tab.evaluate<boolean>(`!!${PLACEHOLDER}?.querySelector('[role=group]')`)).toBe(true);
+    expect(await tab.evaluate<string | null>(`${EMBED}.getAttribute('src')`)).toBeNull();
+    await tab.evaluate(`void ${PLACEHOLDER}.querySelector('[data-consent-action="load-embed"]').click()`);
+    await expect.poll(() => harness.hits('vendor').map((hit) => hit.fields.path)).toContain('/vendor/embed.html');
+    expect(await tab.evaluate<string>(`${EMBED}.getAttribute('src')`)).toBe('/vendor/embed.html');
+    expect(await tab.evaluate<boolean>(`!document.querySelector('allur-consent-embed')`)).toBe(true);
+    await quiet();
+    expect(await cookieNames(tab)).toEqual([]);
+    expect(harness.hits('consent')).toEqual([]);
+    expect(harness.hits('pixel')).toEqual([]);
+    expect(await shows(tab, BANNER)).toBe(true);
+    await tab.goto(home());
+    await expect.poll(() => tab.evaluate<boolean>(`!!${PLACEHOLDER}?.querySelector('[role=group]')`)).toBe(true);
+    expect(await tab.evaluate<string | null>(`${EMBED}.getAttribute('src')`)).toBeNull();
     expect(await pageErrors(tab)).toEqual([]);
   });
 
