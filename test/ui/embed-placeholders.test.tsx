@@ -100,6 +100,13 @@ describe('embed placeholders', () => {
     expect(document.querySelector<HTMLIFrameElement>('[data-src="/stats"]')!.style.display).toBe('');
   });
 
+  it('name a category it does not know as written, and only the categories not granted', () => {
+    storeDecision('2024-06-01', { functional: 0, statistics: 1, marketing: 0 });
+    document.body.innerHTML = '<iframe data-consent="statistics title marketing" data-src="/x"></iframe>';
+    setup({ lang: 'en' });
+    expect(inside(placeholders()[0]).getByRole('group').textContent).toContain('“title, Marketing & advertising”');
+  });
+
   it('name a provider it cannot parse as written', () => {
     document.body.innerHTML = '<iframe data-consent="marketing" data-src="http://[bad"></iframe>';
     setup({ lang: 'en' });
