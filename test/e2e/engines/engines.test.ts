@@ -170,7 +170,7 @@ describe.each(chosenEngines())('%s', (name) => {
     expect(await pageErrors(tab)).toEqual([]);
   });
 
-  test('the strict-CSP page: the banner is styled and nothing is blocked', async () => {
+  test('the strict-CSP page: the banner and the embed placeholder are styled and nothing is blocked', async () => {
     const { tab } = await harness.session();
     await tab.goto(`${harness.origin()}/csp.html`);
     await waitFor(tab, BANNER);
@@ -181,6 +181,13 @@ describe.each(chosenEngines())('%s', (name) => {
     })()`);
     expect(style.background).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
     expect(style.position).toBe('fixed');
+    // The embed placeholder too: its own shadow root, styled, its size set through the CSSOM.
+    const placeholder = await tab.evaluate<{ background: string; width: string }>(`(() => {
+      const card = ${PLACEHOLDER}.querySelector('[role=group]');
+      return { background: getComputedStyle(card).backgroundColor, width: card.style.width };
+    })()`);
+    expect(placeholder.background).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
+    expect(placeholder.width).toMatch(/^\d+px$/);
     await quiet();
     expect(await pageErrors(tab)).toEqual([]);
   });
