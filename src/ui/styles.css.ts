@@ -54,7 +54,7 @@ input:disabled{opacity:.5;cursor:default}\
 label,.policy-updated,.gpc{font-weight:600}\
 summary{cursor:pointer;padding:.25em 0;width:fit-content}\
 table{border-collapse:collapse;width:100%;margin:.25em 0}\
-th,td{text-align:left;vertical-align:top;padding:.3em .5em .3em 0;border-top:1px solid var(--border);overflow-wrap:anywhere}\
+th,td{text-align:left;vertical-align:top;padding:.3em .5em .3em 0;border-top:1px solid var(--border);overflow-wrap:break-word}\
 th{font-weight:600}\
 .dialog-actions{grid-template-columns:repeat(auto-fit,minmax(11em,1fr));padding:1em 1.5em;border-top:1px solid var(--border)}\
 @media (max-width:40em){.dock{padding:.5em}.banner{padding:.875em;gap:.75em}.banner h2{margin-right:2em}\

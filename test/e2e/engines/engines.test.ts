@@ -223,7 +223,7 @@ describe.each(chosenEngines())('%s', (name) => {
     test.skip('cookies blocked by the browser: skipped, as MiniBrowser and WebKitWebDriver offer no cookie policy', () => {});
   }
 
-  test('screenshots of the banner and the dialog in ru, kk and en', async () => {
+  test('screenshots of the banner, the dialog, its cookie tables and an embed placeholder in ru, kk and en', async () => {
     const folder = `test-results/screenshots/${name}`;
     mkdirSync(folder, { recursive: true });
     const { tab } = await harness.session();
@@ -238,6 +238,21 @@ describe.each(chosenEngines())('%s', (name) => {
       await waitFor(tab, DIALOG);
       await painted(tab);
       await tab.screenshot(`${folder}/dialog-${lang}.png`);
+      await tab.evaluate(`(() => {
+        const shadow = document.querySelector('allur-consent').shadowRoot;
+        const tables = [...shadow.querySelectorAll('details')];
+        for (const table of tables) table.open = true;
+        tables[1].scrollIntoView();
+        shadow.querySelector('.dialog').scrollTop = 0;
+      })()`);
+      await painted(tab);
+      await tab.screenshot(`${folder}/tables-${lang}.png`);
+      await tab.evaluate(`(() => {
+        AllurConsent.hide();
+        document.querySelector('allur-consent-embed').scrollIntoView();
+      })()`);
+      await painted(tab);
+      await tab.screenshot(`${folder}/placeholder-${lang}.png`);
     }
     expect(bannerTexts.size, 'each language has its own text').toBe(3);
     expect(await pageErrors(tab)).toEqual([]);
