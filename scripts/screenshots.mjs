@@ -1,4 +1,4 @@
-// Screenshots of the built script-tag bundle: banner, dialog and both notices, in ru/kk/en, 1280 and 320 px wide,
+// Screenshots of the built script-tag bundle: banner, dialog with its cookie tables, an embed placeholder and both notices, in ru/kk/en, 1280 and 320 px wide,
 // light and dark, in Debian's Chromium. Writes PNGs to screenshots/ (git-ignored). Run `npm run build` first.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -8,13 +8,33 @@ const ORIGIN = 'https://shop.allur.test/';
 const PAGE = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <body style="margin:0;font:16px system-ui;background:#eef1f5;color:#0b1a30">
 <header style="background:#0b1a30;color:#fff;padding:16px 24px;font-weight:700">ALLUR</header>
-<main style="padding:24px;max-width:900px">${'<p>Каталог автомобилей, сервис и запчасти. '.repeat(12)}</p>
+<main style="padding:24px;max-width:900px">${'<p>Каталог автомобилей, сервис и запчасти. '.repeat(6)}</p>
+<iframe data-consent="marketing" data-src="https://maps.example/embed?city=almaty" width="640" height="360" title="Карта дилеров"></iframe>
+<p>${'Каталог автомобилей, сервис и запчасти. '.repeat(6)}</p>
 <p><a href="#" data-consent-open>Настройки cookie</a></p></main></body>`;
 
 // Each state starts from a fresh page; `before` runs ahead of the script, `after` once it is up.
 const states = {
   banner: {},
   dialog: { after: () => window.AllurConsent.showPreferences() },
+  // Every cookie table unfolded, the statistics one scrolled into view.
+  'dialog-tables': {
+    after: () => {
+      window.AllurConsent.showPreferences();
+      const shadow = document.querySelector('allur-consent').shadowRoot;
+      const tables = [...shadow.querySelectorAll('details')];
+      for (const table of tables) table.open = true;
+      tables[1].scrollIntoView();
+      // Only the dialog's body scrolls to the table: its title stays in view.
+      shadow.querySelector('.dialog').scrollTop = 0;
+    },
+  },
+  placeholder: {
+    after: () => {
+      window.AllurConsent.hide();
+      document.querySelector('allur-consent-embed').scrollIntoView();
+    },
+  },
   'dialog-gpc': { before: () => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }), after: () => window.AllurConsent.showPreferences() },
   'auth-warning': { after: () => window.AllurConsent.rejectAll() },
   'cookies-disabled': { before: () => Object.defineProperty(Navigator.prototype, 'cookieEnabled', { get: () => false }) },

@@ -2,6 +2,7 @@ import { startConsentCore } from './core/consent-core';
 import { createInertConsent, hasDocument } from './core/inert';
 import type { ConsentCore, ResolvedConfig } from './core/index';
 import { differingKeys } from './differing-keys';
+import { startEmbedPlaceholders } from './ui/embed-placeholders';
 import { type ConsentUi, mountUi } from './ui/mount';
 import { detectLang, textsFor } from './ui/texts';
 
@@ -46,6 +47,7 @@ export function startConsent(config: ResolvedConfig): Consent {
     mount();
     if (!destroyed) ui?.[method]();
   };
+  const placeholders = startEmbedPlaceholders(core, texts, lang, withUi('showPreferences'));
   return (live = {
     ...core,
     showBanner: withUi('showBanner'),
@@ -56,6 +58,7 @@ export function startConsent(config: ResolvedConfig): Consent {
       destroyed = true;
       live = undefined;
       document.removeEventListener('DOMContentLoaded', mount);
+      placeholders.destroy();
       ui?.destroy();
       core.destroy();
     },

@@ -1,6 +1,6 @@
 import { isAllowedUrl, POLICY_URL_SCHEMES } from './page-url';
 import { presets } from './presets';
-import type { CategoryConfig, ConsentConfig, OptionalCategory, ResolvedConfig } from './types';
+import type { CategoryConfig, ConsentConfig, CookieDeclaration, OptionalCategory, ResolvedConfig } from './types';
 
 type Bag = Record<string, any>;
 
@@ -27,6 +27,12 @@ const isObject = (value: unknown): value is Bag => !!value && typeof value === '
 const isArrayOf = (test: (item: unknown) => boolean) => (value: unknown) => Array.isArray(value) && Array.from(value).every(test);
 const isPattern = (pattern: unknown) => isString(pattern) || pattern instanceof RegExp;
 const isPolicyUrl = (url: unknown) => isAllowedUrl(url, POLICY_URL_SCHEMES);
+/** `{ ru?, kk?, en? }` with at least one language, each value passing `test`. */
+const isPerLanguage = (test: (item: unknown) => boolean) => (value: unknown) =>
+  isObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((lang) => LANGS.includes(lang) && test(value[lang]));
+const isLocalizedText = (text: unknown) => isString(text) || isPerLanguage(isString)(text);
+const isDeclaration = (row: unknown) =>
+  isObject(row) && isString(row.name) && !!row.name && isString(row.provider) && isLocalizedText(row.purpose) && isLocalizedText(row.lifetime);
 
 const oneOf = (...values: unknown[]): Pick<Field, 'valid' | 'message'> => ({
   valid: (value) => values.includes(value),
@@ -40,11 +46,18 @@ const endpoint = (fallback: string): Field => ({
 });
 const strings = (fallback: string[]): Field => ({ fallback, valid: isArrayOf(isString), message: 'must be an array of strings' });
 
-/** Cookie patterns and storage keys of `list` together, the default of a category. */
+/** Cookie patterns, storage keys and cookie table rows of `list` together, the default of a category. */
 const category = (...list: CategoryConfig[]) => ({
   cookies: list.flatMap((preset) => preset.cookies ?? []),
   storage: list.flatMap((preset) => preset.storage ?? []),
+  declaration: list.flatMap((preset) => preset.declaration ?? []),
 });
+const declaration = (fallback: CookieDeclaration[]): Field => ({
+  fallback,
+  valid: isArrayOf(isDeclaration),
+  message: 'must be an array of { name, provider, purpose, lifetime } (purpose and lifetime a string or { ru, kk, en })',
+});
+// Each list its own field: a `declaration` alone leaves the default cleanup lists as they are.
 const categoryFields = (id: OptionalCategory, defaults: ReturnType<typeof category>): Record<string, Field> => ({
   [`categories.${id}.cookies`]: {
     fallback: defaults.cookies,
@@ -52,6 +65,7 @@ const categoryFields = (id: OptionalCategory, defaults: ReturnType<typeof catego
     message: 'must be an array of strings and RegExps',
   },
   [`categories.${id}.storage`]: strings(defaults.storage),
+  [`categories.${id}.declaration`]: declaration(defaults.declaration),
 });
 
 const VERSION_MESSAGE = 'must be a non-empty string of at most 64 characters';
@@ -67,9 +81,7 @@ const FIELDS = new Map<string, Field>(Object.entries({
   policyUrl: {
     fallback: 'https://www.allur.kz/',
     // One address, or one per language: the Kazakh page links the Kazakh policy.
-    valid: (value) =>
-      isPolicyUrl(value) ||
-      (isObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((lang) => LANGS.includes(lang) && isPolicyUrl(value[lang]))),
+    valid: (value) => isPolicyUrl(value) || isPerLanguage(isPolicyUrl)(value),
     message: 'must be http(s), mailto or relative, or map ru, kk, en to such addresses',
     attribute: true,
   },
@@ -92,6 +104,8 @@ const FIELDS = new Map<string, Field>(Object.entries({
     valid: (value) => typeof value === 'number' && value > 0 && value <= 400,
     message: 'must be a number of days up to 400',
   },
+  // Necessary cookies are never deleted, only declared: the site's session, cart and CSRF cookies.
+  'categories.necessary.declaration': declaration([]),
   ...categoryFields('functional', category()),
   ...categoryFields('statistics', category(presets.yandexMetrica, presets.googleAnalytics)),
   ...categoryFields('marketing', category(presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds)),
@@ -115,8 +129,13 @@ export const ATTRIBUTE_FIELDS = [...FIELDS.keys()].filter((path) => FIELDS.get(p
 
 const isGroup = (path: string) => [...FIELDS.keys()].some((field) => field.startsWith(path + '.'));
 
-// A copy of every array and object put into a config: no two instances, and no site and instance, share one.
-const copyOf = (value: unknown) => (Array.isArray(value) ? [...value] : isObject(value) ? { ...value } : value);
+// A deep copy of every array and object put into a config: no two instances, and no site and instance, share one.
+const copyOf = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(copyOf)
+    : isObject(value) && !(value instanceof RegExp)
+      ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyOf(item)]))
+      : value;
 
 /** Sets `value` at the dotted `path` of `target`, making the groups on the way. */
 function setAt(target: Bag, path: string, value: unknown) {

@@ -42,7 +42,7 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
   const pixel = config.pixel
     ? createPixel({ config: config.pixel, getState: () => state, cookieDomain: cookie.domain, onError: listeners.failed })
     : { track() {}, update() {}, destroy() {} };
-  const gate = createGate((category) => state.categories[category as Category] === true, listeners.failed);
+  const gate = createGate((category) => state.categories[category as Category] === true, listeners.failed, listeners.held);
 
   const propagate = (clean: boolean) => {
     // A refusal or a withdrawal removes what the refused categories left behind.
@@ -95,6 +95,8 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     getState: () => state,
     getStatus: () => ({ cookiesDisabled: cookies.off(), policyUpdated, gpc }),
     has: (category) => state.categories[category] === true,
+    held: () => [...gate.held()],
+    activate: gate.activate,
     acceptAll: () => decide({ functional: true, statistics: true, marketing: true }, 'accept-all'),
     rejectAll: (action = 'reject-all') => decide({ functional: false, statistics: false, marketing: false }, action),
     set(choices, action = 'save') {

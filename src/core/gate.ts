@@ -5,17 +5,28 @@ const GATED = 'script[type="text/plain"][data-consent],img[data-consent],iframe[
 // Placeholder attributes the activated script must not carry over.
 const DROPPED = /^(type|data-type|data-consent)$/;
 
-/** Activates `[data-consent]` scripts/images/iframes whose every category is granted; watches for added elements. */
+/**
+ * Activates `[data-consent]` scripts/images/iframes whose every category is granted; watches for added elements.
+ * Tells `onHeld` the iframes it holds back whenever that list changes, so a UI can show what is missing.
+ */
 export function createGate(
   isGranted: (category: string) => boolean,
   onError: (error: ConsentError) => void,
-): { update(): void; destroy(): void } {
+  onHeld: (iframes: HTMLIFrameElement[]) => void,
+) {
   // Without a page (server rendering) every call is a no-op.
   let live = typeof document === 'object';
   // Granted script placeholders waiting for their turn, in document order; rebuilt by every update.
   let queue: HTMLScriptElement[] = [];
   // The activated external script whose load the rest of the queue waits for.
   let loading: HTMLScriptElement | null = null;
+  // Iframes with a source still to load and a category not granted, in document order.
+  let held: HTMLIFrameElement[] = [];
+  const hold = (iframes: HTMLIFrameElement[]) => {
+    const changed = iframes.length !== held.length || iframes.some((iframe, index) => iframe !== held[index]);
+    held = iframes;
+    if (changed) onHeld(held);
+  };
 
   // An empty or blank `data-consent` names no real category, so `['']` keeps it inactive.
   const allowed = (el: Element) => el.getAttribute('data-consent')!.trim().split(/\s+/).every(isGranted);
@@ -75,11 +86,14 @@ export function createGate(
     if (loading && !loading.isConnected) loading = null;
     // Refused or withdrawn placeholders fall out of the queue here; activated ones are no longer in the page.
     queue = [];
+    const holding: HTMLIFrameElement[] = [];
     for (const el of document.querySelectorAll(GATED)) {
-      if (!allowed(el)) continue;
-      if (el instanceof HTMLScriptElement) queue.push(el);
+      if (!allowed(el)) {
+        if (el instanceof HTMLIFrameElement && el.hasAttribute('data-src')) holding.push(el);
+      } else if (el instanceof HTMLScriptElement) queue.push(el);
       else activateMedia(el);
     }
+    hold(holding);
     runQueue();
   };
 
@@ -88,10 +102,18 @@ export function createGate(
 
   return {
     update,
+    held: () => held,
+    // Its `data-src` moves to `src`, so a later grant finds nothing left to load.
+    activate(iframe: HTMLIFrameElement) {
+      if (!live || !held.includes(iframe)) return;
+      activateMedia(iframe);
+      hold(held.filter((other) => other !== iframe));
+    },
     destroy() {
       live = false;
       observer?.disconnect();
       queue = [];
+      held = [];
       loading = null;
     },
   };

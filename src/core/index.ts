@@ -7,6 +7,9 @@ import type { ConsentConfig, ConsentCore, CoreOptions } from './types';
 export type * from './types';
 export { resolveConfig, resolveConfigLeniently } from './config';
 export { presets } from './presets';
+// The library's own cookies, for a UI's cookie table.
+export { CONSENT_COOKIE } from './consent-cookie';
+export { VISITOR_COOKIE, VISITOR_COOKIE_DAYS } from './pixel';
 // For a UI of the core, ours or a site's: a policy link is checked and resolved as the core resolves its endpoints.
 export { isAllowedUrl, onThisPage, POLICY_URL_SCHEMES } from './page-url';
 

@@ -25,6 +25,8 @@ export function createInertConsent(config: ResolvedConfig): ConsentCore {
     getState: () => state,
     getStatus: () => ({ cookiesDisabled: false, policyUpdated: false, gpc: false }),
     has: (category) => category === 'necessary',
+    held: () => [],
+    activate: nothing,
     acceptAll: nothing,
     rejectAll: nothing,
     set: nothing,

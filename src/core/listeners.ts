@@ -1,11 +1,11 @@
-import type { ChangeListener, ConsentError, ConsentState, ErrorListener } from './types';
+import type { ChangeListener, ConsentError, ConsentState, ErrorListener, HeldListener } from './types';
 
 /**
  * The instance's subscribers. A listener that throws is reported once and does not stop the others; an error
  * with no `error` listener goes to the console, once per source, so a page with a dead endpoint is not flooded.
  */
 export function createListeners() {
-  const listeners = { change: new Set<ChangeListener>(), error: new Set<ErrorListener>() };
+  const listeners = { change: new Set<ChangeListener>(), error: new Set<ErrorListener>(), held: new Set<HeldListener>() };
   const reported = new Set<string>();
   const reportOnce = (key: string, ...details: unknown[]) => {
     if (reported.has(key)) return;
@@ -24,8 +24,8 @@ export function createListeners() {
     }
   };
   return {
-    on(event: 'change' | 'error', listener: ChangeListener & ErrorListener) {
-      if (event !== 'change' && event !== 'error') throw new TypeError(`allur-consent: unknown event "${event}"`);
+    on(event: 'change' | 'error' | 'held', listener: ChangeListener & ErrorListener & HeldListener) {
+      if (!Object.keys(listeners).includes(event)) throw new TypeError(`allur-consent: unknown event "${event}"`);
       const set: Set<unknown> = listeners[event];
       set.add(listener);
       return () => {
@@ -33,6 +33,7 @@ export function createListeners() {
       };
     },
     changed: (state: ConsentState, previous: ConsentState) => call(listeners.change, state, previous),
+    held: (iframes: HTMLIFrameElement[]) => call(listeners.held, iframes),
     failed(error: ConsentError) {
       if (listeners.error.size) call(listeners.error, error);
       else reportOnce(error.source, error.message, error.cause);
@@ -40,6 +41,7 @@ export function createListeners() {
     clear() {
       listeners.change.clear();
       listeners.error.clear();
+      listeners.held.clear();
     },
   };
 }

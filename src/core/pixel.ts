@@ -26,7 +26,9 @@ type Props = Parameters<Pixel['track']>[1];
  */
 type Hit = [event: string, page: string, referrer: string, props: Props, at: Date];
 
-const VISITOR_COOKIE = 'allur_vid';
+/** The visitor id cookie and its lifetime in days, for a UI's cookie table too. */
+export const VISITOR_COOKIE = 'allur_vid';
+export const VISITOR_COOKIE_DAYS = 180;
 // Hits made before a decision wait in memory; a page that tracks in a loop must not grow it without end.
 const QUEUE_LIMIT = 20;
 const AD_SELECTOR = '[data-pixel-ad]';
@@ -166,7 +168,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     if (granted) {
       try {
         visitorId ||= (Cookies.get(VISITOR_COOKIE) || '').match(RANDOM_ID)?.[0] || newRandomId();
-        Cookies.set(VISITOR_COOKIE, visitorId, firstPartyCookie(cookieDomain, 180));
+        Cookies.set(VISITOR_COOKIE, visitorId, firstPartyCookie(cookieDomain, VISITOR_COOKIE_DAYS));
       } catch {
         // A document that forbids cookies: hits go without a visitor id.
       }

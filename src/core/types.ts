@@ -37,11 +37,24 @@ export interface ConsentStatus {
   gpc: boolean;
 }
 
-/** Cookie names or patterns, and storage keys, removed when a category is refused. */
+/** One string for every language, or one per language (a language without one shows the Russian). */
+export type LocalizedText = string | Partial<Record<Lang, string>>;
+
+/** One row of a category's cookie table in the preferences dialog (docs/config.md). */
+export interface CookieDeclaration {
+  name: string;
+  provider: string;
+  purpose: LocalizedText;
+  lifetime: LocalizedText;
+}
+
+/** Cookie names or patterns, and storage keys, removed when a category is refused; the cookies it declares. */
 export interface CategoryConfig {
   cookies?: Array<string | RegExp>;
   /** Keys removed from both localStorage and sessionStorage. */
   storage?: string[];
+  /** Rows of the dialog's cookie table; they replace the presets' rows, never the cleanup lists above. */
+  declaration?: CookieDeclaration[];
 }
 
 export type PixelTransport = 'beacon' | 'image';
@@ -82,7 +95,9 @@ export type TextKey =
   | 'necessary' | 'necessaryDescription' | 'functional' | 'functionalDescription'
   | 'statistics' | 'statisticsDescription' | 'marketing' | 'marketingDescription'
   | 'authWarning' | 'cookiesDisabled' | 'policyUpdated' | 'gpcNotice' | 'saved' | 'reopen'
-  | 'region' | 'operator' | 'recipients' | 'withdraw' | 'withdrawConsent';
+  | 'region' | 'operator' | 'recipients' | 'withdraw' | 'withdrawConsent'
+  | 'cookies' | 'cookieName' | 'cookieProvider' | 'cookiePurpose' | 'cookieLifetime' | 'days'
+  | 'consentCookie' | 'visitorCookie' | 'embedTitle' | 'embedNotice' | 'loadEmbed';
 
 /** The config of docs/config.md, as given by the site. */
 export interface ConsentConfig {
@@ -92,7 +107,7 @@ export interface ConsentConfig {
   lang?: Lang;
   texts?: Partial<Record<Lang, Partial<Texts>>>;
   cookie?: CookieConfig;
-  categories?: Partial<Record<OptionalCategory, CategoryConfig>>;
+  categories?: Partial<Record<OptionalCategory, CategoryConfig>> & { necessary?: Pick<CategoryConfig, 'declaration'> };
   pixel?: PixelConfig | false;
   consentLog?: ConsentLogConfig | false;
   vendors?: VendorConfig;
@@ -113,7 +128,7 @@ export interface ResolvedConfig {
   lang: Lang | undefined;
   texts: Partial<Record<Lang, Partial<Texts>>>;
   cookie: { domain: string | undefined; maxAgeDays: number };
-  categories: Record<OptionalCategory, { cookies: Array<string | RegExp>; storage: string[] }>;
+  categories: Record<OptionalCategory, Required<CategoryConfig>> & { necessary: { declaration: CookieDeclaration[] } };
   pixel: (Required<Omit<PixelConfig, 'personalParams'>> & { personalParams: string[] }) | false;
   consentLog: ConsentLogConfig | false;
   vendors: { google: boolean | 'auto'; meta: boolean | 'auto' };
@@ -130,6 +145,8 @@ export interface ConsentError {
   cause?: unknown;
 }
 export type ErrorListener = (error: ConsentError) => void;
+/** Told the gated iframes held back (their categories not granted), whenever that set changes. */
+export type HeldListener = (iframes: HTMLIFrameElement[]) => void;
 
 /** The statistics pixel (docs/pixel.md). */
 export interface Pixel {
@@ -150,6 +167,14 @@ export interface ConsentCore {
   reset(): void;
   on(event: 'change', listener: ChangeListener): () => void;
   on(event: 'error', listener: ErrorListener): () => void;
+  on(event: 'held', listener: HeldListener): () => void;
+  /** The gated iframes held back now, in document order (docs/gated-markup.md). */
+  held(): HTMLIFrameElement[];
+  /**
+   * Loads one held-back iframe now, for this page view only: no decision is recorded, nothing else is activated,
+   * nothing is written. The gate will not load it a second time.
+   */
+  activate(iframe: HTMLIFrameElement): void;
   readonly pixel: Pixel;
   destroy(): void;
 }

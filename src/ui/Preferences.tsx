@@ -1,12 +1,14 @@
 import type { Category, CategoryChoices, Texts } from '../core/index';
 import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
+import type { CookieRow } from './cookie-rows';
+import { CookieTable } from './CookieTable';
 import { PolicyLink } from './PolicyLink';
 
 const categories: Category[] = ['necessary', 'functional', 'statistics', 'marketing'];
 
-/** One labelled switch per category; `necessary` is locked on, `marketing` locked off under GPC. */
-function CategorySwitch(props: { t: Texts; id: Category; checked: boolean; gpc: boolean }) {
+/** One labelled switch per category with its cookie table; `necessary` is locked on, `marketing` locked off under GPC. */
+function CategorySwitch(props: { t: Texts; id: Category; checked: boolean; gpc: boolean; cookies: CookieRow[] }) {
   const { t, id } = props;
   const necessary = id === 'necessary';
   const gpcLocked = props.gpc && id === 'marketing';
@@ -27,15 +29,23 @@ function CategorySwitch(props: { t: Texts; id: Category; checked: boolean; gpc: 
       </div>
       <p class="small" id={'ac-d-' + id}>{t[`${id}Description`]}</p>
       {gpcLocked && <p class="small gpc" id="ac-gpc">{t.gpcNotice}</p>}
+      {props.cookies.length > 0 && <CookieTable t={t} id={id} rows={props.cookies} />}
     </li>
   );
 }
 
 /**
  * The second layer: an APG modal dialog with the switches, what is processed by whom, and how to withdraw;
- * once there is a decision, a withdraw button that takes it back whole (docs/ui.md).
+ * each category's cookies; once there is a decision, a withdraw button that takes it back whole (docs/ui.md).
  */
-export function Preferences(props: { t: Texts; choices: CategoryChoices; gpc: boolean; policyUrl: string; decided: boolean }) {
+export function Preferences(props: {
+  t: Texts;
+  choices: CategoryChoices;
+  gpc: boolean;
+  policyUrl: string;
+  decided: boolean;
+  cookies: Record<Category, CookieRow[]>;
+}) {
   const { t } = props;
   return (
     <div class="backdrop">
@@ -46,7 +56,7 @@ export function Preferences(props: { t: Texts; choices: CategoryChoices; gpc: bo
           <p>{t.preferencesIntro}</p>
           <ul>
             {categories.map((id) => (
-              <CategorySwitch t={t} id={id} checked={props.choices[id]} gpc={props.gpc} />
+              <CategorySwitch t={t} id={id} checked={props.choices[id]} gpc={props.gpc} cookies={props.cookies[id]} />
             ))}
           </ul>
           <p class="small">{t.operator}</p>

@@ -6,13 +6,10 @@ export function sheetOf(css: string): CSSStyleSheet {
 }
 
 /**
- * Creates the `<allur-consent>` host at the start of `<body>` (first in the tab order; its content is a fixed
- * overlay, so the page does not shift) with an open shadow root styled by `css`, and the element the UI renders into.
- * Constructable stylesheets need no CSP allowance; where they are missing, a `<style>` carries the page's nonce.
+ * Styles `shadow` with `css` and returns the element to render into, in `lang`. Constructable stylesheets need
+ * no CSP allowance; where they are missing, a `<style>` carries the page's nonce.
  */
-export function createHost(css: string, nonce: string | undefined, lang: string) {
-  const host = document.createElement('allur-consent');
-  const shadow = host.attachShadow({ mode: 'open' });
+export function styledRoot(shadow: ShadowRoot, css: string, nonce: string | undefined, lang: string) {
   if (shadow.adoptedStyleSheets) shadow.adoptedStyleSheets = [sheetOf(css)];
   else {
     const style = document.createElement('style');
@@ -23,6 +20,17 @@ export function createHost(css: string, nonce: string | undefined, lang: string)
   const root = shadow.appendChild(document.createElement('div'));
   root.className = 'root';
   root.lang = lang;
+  return root;
+}
+
+/**
+ * Creates the `<allur-consent>` host at the start of `<body>` (first in the tab order; its content is a fixed
+ * overlay, so the page does not shift) with an open shadow root styled by `css`, and the element the UI renders into.
+ */
+export function createHost(css: string, nonce: string | undefined, lang: string) {
+  const host = document.createElement('allur-consent');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const root = styledRoot(shadow, css, nonce, lang);
   document.body.prepend(host);
   return { host, shadow, root };
 }

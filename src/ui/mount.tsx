@@ -7,7 +7,8 @@ import { Notices } from './Notices';
 import { Preferences } from './Preferences';
 import { styles } from './styles.css';
 import { isTabKey, trapTab } from './trap-tab';
-import { policyUrlFor } from './texts';
+import { cookieRows } from './cookie-rows';
+import { inLanguage } from './texts';
 import { initialView, reduceView, type ViewEvent } from './view-state';
 
 /** The UI methods `createConsent` adds to the core. */
@@ -25,7 +26,8 @@ export interface ConsentUi {
  */
 export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
   const { config } = core;
-  const policyUrl = policyUrlFor(config.policyUrl, lang);
+  const policyUrl = inLanguage(config.policyUrl, lang);
+  const cookies = cookieRows(config, t, lang);
   const { host, shadow, root } = createHost(styles, config.nonce, lang);
   let view = initialView(core.getState(), core.getStatus().cookiesDisabled);
   let opener: HTMLElement | null = null;
@@ -47,7 +49,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
             </button>
           )}
         </div>
-        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={policyUrl} decided={core.getState().decided} />}
+        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={policyUrl} decided={core.getState().decided} cookies={cookies} />}
       </>,
       root,
     );

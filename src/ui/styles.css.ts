@@ -52,8 +52,21 @@ input{-webkit-appearance:none;appearance:none;flex:none;width:2.75em;height:1.5e
 input:checked{background:radial-gradient(circle .55em at 2em,#fff 95%,#0000) var(--accent)}\
 input:disabled{opacity:.5;cursor:default}\
 label,.policy-updated,.gpc{font-weight:600}\
+summary{cursor:pointer;padding:.25em 0;width:fit-content}\
+table{border-collapse:collapse;width:100%;margin:.25em 0}\
+th,td{text-align:left;vertical-align:top;padding:.3em .5em .3em 0;border-top:1px solid var(--border);overflow-wrap:break-word}\
+th{font-weight:600}\
 .dialog-actions{grid-template-columns:repeat(auto-fit,minmax(11em,1fr));padding:1em 1.5em;border-top:1px solid var(--border)}\
-@media (max-width:40em){.dock{padding:.5em}.banner{padding:1em}.banner h2{margin-right:2em}.banner-text{max-height:40vh;overflow:auto}}\
+@media (max-width:40em){.dock{padding:.5em}.banner{padding:.875em;gap:.75em}.banner h2{margin-right:2em}\
+.banner-text{max-height:32vh;overflow:auto;font-size:.875em}.banner-actions .button{min-height:2.5em;padding:.375em .75em}}\
+.embed{display:flex;flex-flow:column;justify-content:center;gap:.5em;max-width:100%;padding:1em 1.25em;box-shadow:none}\
+.embed p{margin:0}\
+.embed-title{font-weight:650}\
+.embed-actions{display:flex;flex-wrap:wrap;gap:.5em}\
+.embed-actions button{flex:1 1 10em}\
+@media (max-width:30em){thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\
+tr,td{display:block}td{padding:0;border:0}tr{padding:.3em 0;border-top:1px solid var(--border)}td:first-child{font-weight:600}\
+td+td:before{content:attr(data-label) ": ";content:attr(data-label) ": "/"";color:var(--text)}}\
 @media (max-height:30em){.banner-actions{grid-auto-flow:column;grid-auto-columns:1fr}.banner-text{max-height:35vh;overflow:auto}}\
 @media (prefers-reduced-motion:no-preference){.card{animation:in .2s ease-out}@keyframes in{0%{transform:translateY(.5em)}}}\
 @media (forced-colors:active){.button,input{border:1px solid}}\

@@ -1,4 +1,4 @@
-import type { Lang, Texts } from '../core/index';
+import type { Lang, LocalizedText, Texts } from '../core/index';
 import { en } from './i18n/en';
 import { kk } from './i18n/kk';
 import { ru } from './i18n/ru';
@@ -15,9 +15,12 @@ export function detectLang(): Lang {
   return 'ru';
 }
 
-/** The policy address for `lang`: its own, else the Russian one, else any given. */
-export const policyUrlFor = (policyUrl: string | Partial<Record<Lang, string>>, lang: Lang): string =>
-  typeof policyUrl === 'string' ? policyUrl : (policyUrl[lang] ?? policyUrl.ru ?? Object.values(policyUrl)[0] ?? '');
+/** A policy address or a cookie's purpose for `lang`: its own, else the Russian one, else any given. */
+export const inLanguage = (text: LocalizedText, lang: Lang): string =>
+  typeof text === 'string' ? text : (text[lang] ?? text.ru ?? Object.values(text)[0] ?? '');
+
+/** `text` with each `{name}` replaced by `values[name]`. */
+export const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (token, name: string) => values[name] ?? token);
 
 /** The texts of `lang` with the site's overrides for that language on top. */
 export const textsFor = (lang: Lang, overrides: Partial<Texts> = {}): Texts => ({ ...locales[lang], ...overrides });

@@ -26,7 +26,9 @@ describe('resolveConfig defaults', () => {
 
   it('gives statistics and marketing the tracker presets, functional nothing', () => {
     const { categories } = resolveConfig({ policyVersion: '1' });
-    expect(categories.functional).toEqual({ cookies: [], storage: [] });
+    expect(categories.functional).toEqual({ cookies: [], storage: [], declaration: [] });
+    expect(categories.necessary).toEqual({ declaration: [] });
+    expect(categories.statistics.declaration).toEqual([...presets.yandexMetrica.declaration, ...presets.googleAnalytics.declaration]);
     expect(categories.statistics.cookies).toEqual([...presets.yandexMetrica.cookies, ...presets.googleAnalytics.cookies]);
     expect(categories.statistics.storage).toEqual(presets.yandexMetrica.storage);
     for (const preset of [presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds]) {
@@ -59,7 +61,11 @@ describe('resolveConfig defaults', () => {
       reopenButton: true,
       nonce: 'abc',
     });
-    expect(config.categories.statistics).toEqual({ cookies: ['_ym_uid', /^_ga/], storage: presets.yandexMetrica.storage });
+    expect(config.categories.statistics).toEqual({
+      cookies: ['_ym_uid', /^_ga/],
+      storage: presets.yandexMetrica.storage,
+      declaration: [...presets.yandexMetrica.declaration, ...presets.googleAnalytics.declaration],
+    });
   });
 
   it('gives every instance its own arrays', () => {
@@ -111,7 +117,13 @@ describe('resolveConfig errors', () => {
     [{ policyVersion: '1', nonce: 5 }, 'config.nonce must be a string'],
     [{ policyVersion: '1', foo: 1 }, 'unknown config key "foo"'],
     [{ policyVersion: '1', pixel: { endpiont: '/p' } }, 'unknown config key "pixel.endpiont"'],
-    [{ policyVersion: '1', categories: { necessary: {} } }, 'unknown config key "categories.necessary"'],
+    [{ policyVersion: '1', categories: { necessary: { cookies: [] } } }, 'unknown config key "categories.necessary.cookies"'],
+    [{ policyVersion: '1', categories: { marketing: { declaration: {} } } }, 'config.categories.marketing.declaration must be an array of { name, provider, purpose, lifetime }'],
+    [{ policyVersion: '1', categories: { necessary: { declaration: [{ name: '', provider: 'a', purpose: 'b', lifetime: 'c' }] } } }, 'config.categories.necessary.declaration must be'],
+    [{ policyVersion: '1', categories: { functional: { declaration: [{ name: 'a', purpose: 'b', lifetime: 'c' }] } } }, 'config.categories.functional.declaration must be'],
+    [{ policyVersion: '1', categories: { statistics: { declaration: [{ name: 'a', provider: 'p', purpose: { de: 'b' }, lifetime: 'c' }] } } }, 'config.categories.statistics.declaration must be'],
+    [{ policyVersion: '1', categories: { statistics: { declaration: [{ name: 'a', provider: 'p', purpose: 'b', lifetime: {} }] } } }, 'config.categories.statistics.declaration must be'],
+    [{ policyVersion: '1', categories: { statistics: { declaration: ['_ga'] } } }, 'config.categories.statistics.declaration must be'],
     [{ policyVersion: '1', categories: { statistics: { cookie: [] } } }, 'unknown config key "categories.statistics.cookie"'],
     [{ policyVersion: '1', toString: 'x' }, 'unknown config key "toString"'],
   ])('%j is refused', (config, message) => {
@@ -135,6 +147,36 @@ describe('resolveConfig errors', () => {
     'accepts the policy URL %s',
     (policyUrl) => expect(resolveConfig({ policyVersion: '1', policyUrl }).policyUrl).toBe(policyUrl),
   );
+});
+
+describe('cookie declarations', () => {
+  const row = { name: 'city', provider: 'allur.kz', purpose: { ru: 'Город', kk: 'Қала' }, lifetime: '1 year' };
+
+  it('replace the presets’ rows of a category and leave its cleanup lists as they were', () => {
+    const defaults = resolveConfig({ policyVersion: '1' }).categories.statistics;
+    const { categories } = resolveConfig({ policyVersion: '1', categories: { statistics: { declaration: [row] }, necessary: { declaration: [row] } } });
+    expect(categories.statistics).toEqual({ cookies: defaults.cookies, storage: defaults.storage, declaration: [row] });
+    expect(categories.necessary.declaration).toEqual([row]);
+  });
+
+  it('come with a preset, which both cleans and declares', () => {
+    const { statistics } = resolveConfig({ policyVersion: '1', categories: { statistics: presets.yandexMetrica } }).categories;
+    expect(statistics).toEqual(presets.yandexMetrica);
+  });
+
+  it('are copied, so a later change to a row changes nothing', () => {
+    const given = { ...row, purpose: { ...row.purpose } };
+    const { categories } = resolveConfig({ policyVersion: '1', categories: { functional: { declaration: [given] } } });
+    given.purpose.ru = 'changed';
+    given.name = 'changed';
+    expect(categories.functional.declaration).toEqual([row]);
+  });
+
+  it('fall back to the presets’ rows in the script tag, with one report naming the field', () => {
+    const { config, reports } = lenient({ policyVersion: '1', categories: { marketing: { declaration: [{ name: 'x' }] } } });
+    expect(reports).toEqual([expect.stringMatching(/^allur-consent: config\.categories\.marketing\.declaration must be/)]);
+    expect(config.categories.marketing.declaration).toEqual(resolveConfig({ policyVersion: '1' }).categories.marketing.declaration);
+  });
 });
 
 describe('resolveConfigLeniently', () => {

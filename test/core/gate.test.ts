@@ -10,11 +10,13 @@ document.addEventListener('ran', (event) => ran.push((event as CustomEvent<strin
 const granted = new Set<string>();
 let gate: ReturnType<typeof createGate>;
 let errors: ConsentError[];
+let heldLists: HTMLIFrameElement[][];
 
 function start(...categories: string[]) {
   categories.forEach((c) => granted.add(c));
   errors = [];
-  gate = createGate((c) => granted.has(c), (e) => errors.push(e));
+  heldLists = [];
+  gate = createGate((c) => granted.has(c), (e) => errors.push(e), (iframes) => heldLists.push(iframes));
   gate.update();
 }
 
@@ -92,7 +94,7 @@ describe('categories', () => {
       <img data-consent="  " data-src="/blank.gif" alt="">
       ${inline('unknown', 'analytics')}`;
     const isGranted = vi.fn((c: string) => c === 'statistics');
-    gate = createGate(isGranted, () => {});
+    gate = createGate(isGranted, () => {}, () => {});
     gate.update();
     expect(document.querySelectorAll('img[src]')).toHaveLength(0);
     expect(ran).toEqual([]);
@@ -263,11 +265,56 @@ describe('elements added later', () => {
   });
 });
 
+describe('held-back iframes', () => {
+  it('reports the iframes it holds back whenever that list changes, in document order', async () => {
+    document.body.innerHTML = `
+      <iframe id="map" data-consent="marketing" data-src="/map"></iframe>
+      <img data-consent="marketing" data-src="/ad.gif" alt="">
+      <iframe id="video" data-consent="statistics marketing" data-src="/video"></iframe>
+      <iframe data-consent="marketing" src="/loaded"></iframe>`;
+    start('statistics');
+    expect(gate.held().map((iframe) => iframe.id)).toEqual(['map', 'video']);
+    expect(heldLists).toHaveLength(1);
+    gate.update();
+    expect(heldLists).toHaveLength(1);
+    document.getElementById('map')!.remove();
+    await settle();
+    expect(heldLists.at(-1)!.map((iframe) => iframe.id)).toEqual(['video']);
+    grant('marketing');
+    expect(heldLists.at(-1)).toEqual([]);
+    expect(document.getElementById('video')!.getAttribute('src')).toBe('/video');
+  });
+
+  it('activates one held iframe on request, once, and never again when its category is granted', () => {
+    document.body.innerHTML = `
+      <iframe id="map" data-consent="marketing" data-src="/map"></iframe>
+      <iframe id="video" data-consent="marketing" data-src="/video"></iframe>`;
+    start();
+    const map = document.getElementById('map') as HTMLIFrameElement;
+    gate.activate(map);
+    expect(map.getAttribute('src')).toBe('/map');
+    expect(map.hasAttribute('data-src')).toBe(false);
+    expect(document.getElementById('video')!.hasAttribute('src')).toBe(false);
+    expect(gate.held().map((iframe) => iframe.id)).toEqual(['video']);
+    const setAttribute = vi.spyOn(map, 'setAttribute');
+    grant('marketing');
+    expect(setAttribute).not.toHaveBeenCalled();
+    expect(document.getElementById('video')!.getAttribute('src')).toBe('/video');
+  });
+
+  it('ignores a request for an element it does not hold back', () => {
+    document.body.innerHTML = `<iframe id="free" data-src="/free"></iframe>`;
+    start();
+    gate.activate(document.getElementById('free') as HTMLIFrameElement);
+    expect(document.getElementById('free')!.hasAttribute('src')).toBe(false);
+  });
+});
+
 describe('without a page', () => {
   it('does nothing and never throws', () => {
     vi.stubGlobal('document', undefined);
     const isGranted = vi.fn(() => true);
-    const idle = createGate(isGranted, () => {});
+    const idle = createGate(isGranted, () => {}, () => {});
     expect(() => {
       idle.update();
       idle.destroy();

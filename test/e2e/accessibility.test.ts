@@ -1,4 +1,4 @@
-// WCAG 2.2 AA in Chromium: axe on the banner, the dialog and the notices in every language and colour scheme,
+// WCAG 2.2 AA in Chromium: axe on the banner, the dialog with its cookie tables, an embed placeholder and the notices in every language and colour scheme,
 // a keyboard-only walk through a whole decision, and screenshots of the banner and dialog for review.
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -11,13 +11,14 @@ const test = harness.test;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCREENSHOTS = 'test-results/screenshots';
 
-/** axe violations inside the `<allur-consent>` host (its open shadow root included), as readable lines. */
-async function violations(page: Page): Promise<string[]> {
+/** axe violations inside the `host` element (its open shadow root included), as readable lines. */
+async function violations(page: Page, host = 'allur-consent'): Promise<string[]> {
   // Cards fade in: contrast is judged on the final colours, not mid-animation.
-  await page.waitForFunction(() =>
-    document.querySelector('allur-consent')!.shadowRoot!.getAnimations().every((a) => a.playState === 'finished'),
+  await page.waitForFunction(
+    (host) => document.querySelector(host)!.shadowRoot!.getAnimations().every((a) => a.playState === 'finished'),
+    host,
   );
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).include('allur-consent').analyze();
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).include(host).analyze();
   return results.violations.flatMap((violation) =>
     violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary}`),
   );
@@ -35,10 +36,14 @@ describe.concurrent.each(['ru', 'kk', 'en'])('axe, lang %s', (lang) => {
     await notice(page, 'cookies-disabled').waitFor();
     expect(await ui(page, '.root').getAttribute('lang')).toBe(lang);
     expect(await violations(page), 'banner and cookies-disabled notice').toEqual([]);
+    expect(await violations(page, 'allur-consent-embed'), 'the embed placeholder').toEqual([]);
 
     await action(page, 'preferences').click();
     await dialog(page).waitFor();
-    expect(await violations(page), 'preferences dialog').toEqual([]);
+    // Every cookie table unfolded.
+    for (const summary of await dialog(page).locator('summary').all()) await summary.click();
+    expect(await dialog(page).getByRole('table').count()).toBeGreaterThan(1);
+    expect(await violations(page), 'preferences dialog with its cookie tables').toEqual([]);
 
     await dialog(page).locator('[data-consent-action="reject-all"]').click();
     await notice(page, 'auth-warning').waitFor();

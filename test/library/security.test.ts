@@ -46,9 +46,17 @@ describe('texts from config never become HTML', () => {
     consent.destroy();
     // The browser has cookies off: its notice too.
     vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
-    consentOf({ texts: { en: texts }, pixel: false, consentLog: false });
+    // A held-back iframe has its placeholder; a pixel has its visitor cookie row; declared rows are texts too.
+    document.body.insertAdjacentHTML('beforeend', '<iframe data-consent="marketing" data-src="https://maps.example/x"></iframe>');
+    const row = { name: payload('name'), provider: payload('provider'), purpose: payload('purpose'), lifetime: payload('lifetime') };
+    const second = consentOf({ texts: { en: texts }, consentLog: false, categories: { functional: { declaration: [row] } } });
+    second.showPreferences();
     look();
+    const placeholder = document.querySelector('allur-consent-embed')!.shadowRoot!;
+    seen.push(placeholder.textContent!);
+    expect(placeholder.querySelectorAll('img, script, [onerror]')).toHaveLength(0);
     const all = seen.join('\n');
+    for (const field of Object.keys(row)) expect(all).toContain(payload(field));
     const missing = TEXT_KEYS.filter((key) => !all.includes(payload(key)));
     expect(missing).toEqual([]);
     expect((window as { pwned?: string }).pwned).toBeUndefined();

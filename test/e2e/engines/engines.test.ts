@@ -1,13 +1,15 @@
 // The same checks in every engine the visitors of allur.kz use besides Chromium: Firefox ESR and WebKitGTK (the
 // engine of Safari). WebKit over classic WebDriver reports no network or console events, so what a page sent is
 // read from the demo's collector and its errors from an in-page probe, in every engine alike.
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { BrowserTab } from './driver';
 import { firefoxEngine } from './firefox';
 import {
   chosenEngines, click, consentState, cookieNames, focus, pageErrors, painted, quiet, shows, useHarness, waitFor,
 } from './harness';
+import { textsFor } from '../../../src/ui/texts';
 import { webkitEngine } from './webkit';
 
 const FACTORIES = { firefox: firefoxEngine, webkit: webkitEngine };
@@ -42,6 +44,14 @@ async function walk(tab: BrowserTab, key: 'Tab' | 'Shift+Tab', times: number): P
   }
   return reached;
 }
+
+/** The demo's gated iframe and its placeholder, by a script of the page. */
+const EMBED = `document.querySelector('iframe[data-consent]')`;
+const PLACEHOLDER = `document.querySelector('allur-consent-embed')?.shadowRoot`;
+/** The digest every engine must send for the Russian texts, computed as docs/cookies-and-receipts.md says. */
+const russianTexts = textsFor('ru');
+const RUSSIAN_TEXTS_HASH = createHash('sha256').update(JSON.stringify(russianTexts, Object.keys(russianTexts).sort())).digest('hex');
+const LIBRARY_VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
 const pageviews = (hits: { fields: Record<string, unknown> }[]) => hits.filter((hit) => hit.fields.event === 'pageview');
 
@@ -95,6 +105,47 @@ describe.each(chosenEngines())('%s', (name) => {
     expect(await pageErrors(tab)).toEqual([]);
   });
 
+  test('receipts carry the digest of the texts shown, the same in every engine, and the library version', async () => {
+    const tab = await onHome();
+    await click(tab, bannerAction('accept-all'));
+    await expect.poll(() => harness.hits('consent').length).toBe(1);
+    const [receipt] = harness.hits('consent');
+    expect(receipt.fields).toMatchObject({ action: 'accept-all', language: 'ru', textsHash: RUSSIAN_TEXTS_HASH, libraryVersion: LIBRARY_VERSION });
+  });
+
+  test('the dialog’s withdraw button: a withdraw receipt, the cookies cleaned, the banner back', async () => {
+    const tab = await onHome();
+    await click(tab, bannerAction('accept-all'));
+    await expect.poll(() => cookieNames(tab)).toEqual(expect.arrayContaining(['allur_consent', 'allur_vid']));
+    await tab.evaluate('AllurConsent.showPreferences()');
+    await waitFor(tab, DIALOG);
+    await click(tab, `${DIALOG} [data-consent-action="withdraw"]`);
+    await waitFor(tab, BANNER);
+    await expect.poll(() => harness.hits('consent').map((hit) => hit.fields.action)).toEqual(['accept-all', 'withdraw']);
+    await expect.poll(() => cookieNames(tab)).toEqual([]);
+    expect(await consentState(tab)).toMatchObject({ decided: false });
+    expect(await pageErrors(tab)).toEqual([]);
+  });
+
+  test('the embed placeholder loads its iframe once: no cookie, no receipt, the placeholder again after a reload', async () => {
+    const tab = await onHome();
+    await expect.poll(() => tab.evaluate<boolean>(`!!${PLACEHOLDER}?.querySelector('[role=group]')`)).toBe(true);
+    expect(await tab.evaluate<string | null>(`${EMBED}.getAttribute('src')`)).toBeNull();
+    await tab.evaluate(`void ${PLACEHOLDER}.querySelector('[data-consent-action="load-embed"]').click()`);
+    await expect.poll(() => harness.hits('vendor').map((hit) => hit.fields.path)).toContain('/vendor/embed.html');
+    expect(await tab.evaluate<string>(`${EMBED}.getAttribute('src')`)).toBe('/vendor/embed.html');
+    expect(await tab.evaluate<boolean>(`!document.querySelector('allur-consent-embed')`)).toBe(true);
+    await quiet();
+    expect(await cookieNames(tab)).toEqual([]);
+    expect(harness.hits('consent')).toEqual([]);
+    expect(harness.hits('pixel')).toEqual([]);
+    expect(await shows(tab, BANNER)).toBe(true);
+    await tab.goto(home());
+    await expect.poll(() => tab.evaluate<boolean>(`!!${PLACEHOLDER}?.querySelector('[role=group]')`)).toBe(true);
+    expect(await tab.evaluate<string | null>(`${EMBED}.getAttribute('src')`)).toBeNull();
+    expect(await pageErrors(tab)).toEqual([]);
+  });
+
   // MiniBrowser's window cannot be made narrower than about 450 px: there the narrow walk runs at its minimum.
   test.for([[1280, 800], [320, 640]])('the dialog by keyboard at %i px wide: Tab and Shift+Tab stay inside and reach every control, Escape returns focus', async ([width, height]) => {
     const { tab } = await harness.session();
@@ -119,7 +170,7 @@ describe.each(chosenEngines())('%s', (name) => {
     expect(await pageErrors(tab)).toEqual([]);
   });
 
-  test('the strict-CSP page: the banner is styled and nothing is blocked', async () => {
+  test('the strict-CSP page: the banner and the embed placeholder are styled and nothing is blocked', async () => {
     const { tab } = await harness.session();
     await tab.goto(`${harness.origin()}/csp.html`);
     await waitFor(tab, BANNER);
@@ -130,6 +181,13 @@ describe.each(chosenEngines())('%s', (name) => {
     })()`);
     expect(style.background).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
     expect(style.position).toBe('fixed');
+    // The embed placeholder too: its own shadow root, styled, its size set through the CSSOM.
+    const placeholder = await tab.evaluate<{ background: string; width: string }>(`(() => {
+      const card = ${PLACEHOLDER}.querySelector('[role=group]');
+      return { background: getComputedStyle(card).backgroundColor, width: card.style.width };
+    })()`);
+    expect(placeholder.background).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
+    expect(placeholder.width).toMatch(/^\d+px$/);
     await quiet();
     expect(await pageErrors(tab)).toEqual([]);
   });
@@ -165,7 +223,7 @@ describe.each(chosenEngines())('%s', (name) => {
     test.skip('cookies blocked by the browser: skipped, as MiniBrowser and WebKitWebDriver offer no cookie policy', () => {});
   }
 
-  test('screenshots of the banner and the dialog in ru, kk and en', async () => {
+  test('screenshots of the banner, the dialog, its cookie tables and an embed placeholder in ru, kk and en', async () => {
     const folder = `test-results/screenshots/${name}`;
     mkdirSync(folder, { recursive: true });
     const { tab } = await harness.session();
@@ -180,6 +238,21 @@ describe.each(chosenEngines())('%s', (name) => {
       await waitFor(tab, DIALOG);
       await painted(tab);
       await tab.screenshot(`${folder}/dialog-${lang}.png`);
+      await tab.evaluate(`(() => {
+        const shadow = document.querySelector('allur-consent').shadowRoot;
+        const tables = [...shadow.querySelectorAll('details')];
+        for (const table of tables) table.open = true;
+        tables[1].scrollIntoView();
+        shadow.querySelector('.dialog').scrollTop = 0;
+      })()`);
+      await painted(tab);
+      await tab.screenshot(`${folder}/tables-${lang}.png`);
+      await tab.evaluate(`(() => {
+        AllurConsent.hide();
+        document.querySelector('allur-consent-embed').scrollIntoView();
+      })()`);
+      await painted(tab);
+      await tab.screenshot(`${folder}/placeholder-${lang}.png`);
     }
     expect(bannerTexts.size, 'each language has its own text').toBe(3);
     expect(await pageErrors(tab)).toEqual([]);
