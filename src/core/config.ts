@@ -1,11 +1,13 @@
 import { isAllowedUrl, POLICY_URL_SCHEMES } from './page-url';
 import { presets } from './presets';
-import type { CategoryConfig, ConsentConfig, CookieDeclaration, OptionalCategory, ResolvedConfig } from './types';
+import type { Category, CategoryConfig, ConsentConfig, CookieDeclaration, OptionalCategory, ResolvedConfig } from './types';
 
 type Bag = Record<string, any>;
 
 /** The categories a visitor may refuse, in the order they are shown and stored. */
 export const OPTIONAL_CATEGORIES: OptionalCategory[] = ['functional', 'statistics', 'marketing'];
+/** Every category, `necessary` first. */
+export const CATEGORIES: Category[] = ['necessary', ...OPTIONAL_CATEGORIES];
 
 const LANGS = ['ru', 'kk', 'en'];
 

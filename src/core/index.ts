@@ -5,7 +5,7 @@ import { createInertConsent, hasDocument } from './inert';
 import type { ConsentConfig, ConsentCore, CoreOptions } from './types';
 
 export type * from './types';
-export { resolveConfig, resolveConfigLeniently } from './config';
+export { CATEGORIES, resolveConfig, resolveConfigLeniently } from './config';
 export { presets } from './presets';
 // The library's own cookies, for a UI's cookie table.
 export { CONSENT_COOKIE } from './consent-cookie';

@@ -1,11 +1,9 @@
-import type { Category, CategoryChoices, Texts } from '../core/index';
+import { CATEGORIES, type Category, type CategoryChoices, type Texts } from '../core/index';
 import { ActionButtons } from './ActionButtons';
 import { CloseButton } from './CloseButton';
 import type { CookieRow } from './cookie-rows';
 import { CookieTable } from './CookieTable';
 import { PolicyLink } from './PolicyLink';
-
-const categories: Category[] = ['necessary', 'functional', 'statistics', 'marketing'];
 
 /** One labelled switch per category with its cookie table; `necessary` is locked on, `marketing` locked off under GPC. */
 function CategorySwitch(props: { t: Texts; id: Category; checked: boolean; gpc: boolean; cookies: CookieRow[] }) {
@@ -55,7 +53,7 @@ export function Preferences(props: {
         <div class="scroll">
           <p>{t.preferencesIntro}</p>
           <ul>
-            {categories.map((id) => (
+            {CATEGORIES.map((id) => (
               <CategorySwitch t={t} id={id} checked={props.choices[id]} gpc={props.gpc} cookies={props.cookies[id]} />
             ))}
           </ul>

@@ -1,7 +1,5 @@
 import { render } from 'preact';
-import type { Category, ConsentCore, Lang, Texts } from '../core/index';
-
-const CATEGORIES = ['necessary', 'functional', 'statistics', 'marketing'];
+import { CATEGORIES, type Category, type ConsentCore, type Lang, type Texts } from '../core/index';
 import { styledRoot } from './host';
 import { styles } from './styles.css';
 import { fill } from './texts';
@@ -50,7 +48,7 @@ export function startEmbedPlaceholders(core: ConsentCore, t: Texts, lang: Lang, 
       .split(/\s+/)
       .filter((category) => !core.has(category as Category))
       // A name that is no category (never granted, see the gate) is shown as written.
-      .map((category) => (CATEGORIES.includes(category) ? t[category as Category] : category));
+      .map((category) => (CATEGORIES.includes(category as Category) ? t[category as Category] : category));
     // The iframe's own box, measured before it is hidden, down to 280×160.
     const box = { width: Math.max(280, iframe.offsetWidth || 300), height: Math.max(160, iframe.offsetHeight) };
     render(<Placeholder t={t} values={{ provider: providerOf(iframe), category: waitingFor.join(', ') }} {...box} />, root);
