@@ -51,10 +51,10 @@ export default [
     output: {
       file: `dist/allur-consent${lang ? `.${lang}` : ''}.iife.js`,
       format: 'iife',
-      // V8's compile hint: nearly every function runs at load, so compile them all eagerly, off the main thread
-      // while the script streams in, instead of one by one on first call inside the page's startup task.
-      banner: '//# allFunctionsCalledOnLoad',
-      plugins: [terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: /allFunctionsCalledOnLoad/ } })],
+      // No `//# allFunctionsCalledOnLoad` compile hint: a returning visitor never runs the UI, and compiling it
+      // eagerly cost every such page view about 65 KB of heap and more script time than it saved a first visit
+      // (README, benchmark).
+      plugins: [terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true } })],
     },
   })),
 ];
