@@ -2,6 +2,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
+import { resolve } from 'node:path';
 
 // The npm entries: js-cookie is a dependency, the frameworks are the app's own (peer dependencies).
 const entries = {
@@ -17,6 +18,14 @@ const external = (id) => id === 'js-cookie' || frameworks.some((name) => id === 
 const directives = (chunk) => (chunk.name === 'react' ? "'use client';" : '');
 const compile = () =>
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*'], noEmit: false, declaration: false });
+
+// A one-language bundle: the module of the shipped languages (src/ui/i18n/locales.ts) holds `lang` only.
+const onlyLocale = (lang) => ({
+  name: 'only-locale',
+  resolveId: (source, importer) => (source === './i18n/locales' && importer?.endsWith('texts.ts') ? `\0locales-${lang}` : null),
+  load: (id) =>
+    id === `\0locales-${lang}` ? `import { ${lang} } from ${JSON.stringify(resolve(`src/ui/i18n/${lang}.ts`))}; export const locales = { ${lang} };` : null,
+});
 
 export default [
   {
@@ -39,17 +48,18 @@ export default [
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared-[hash].d.cts' },
     ],
   },
-  // The script-tag bundle: everything inlined (Preact, js-cookie, styles, three languages), minified.
-  {
+  // The script-tag bundles: everything inlined (Preact, js-cookie, styles), minified; the default with all three
+  // languages, and one per language.
+  ...[undefined, 'ru', 'kk', 'en'].map((lang) => ({
     input: 'src/iife.ts',
-    plugins: [nodeResolve(), compile()],
+    plugins: [lang && onlyLocale(lang), nodeResolve(), compile()],
     output: {
-      file: 'dist/allur-consent.iife.js',
+      file: `dist/allur-consent${lang ? `.${lang}` : ''}.iife.js`,
       format: 'iife',
-      // V8's compile hint: nearly every function runs at load, so compile them all eagerly, off the main thread
-      // while the script streams in, instead of one by one on first call inside the page's startup task.
-      banner: '//# allFunctionsCalledOnLoad',
-      plugins: [terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: /allFunctionsCalledOnLoad/ } })],
+      // No `//# allFunctionsCalledOnLoad` compile hint: a returning visitor never runs the UI, and compiling it
+      // eagerly cost every such page view about 65 KB of heap and more script time than it saved a first visit
+      // (README, benchmark).
+      plugins: [terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true } })],
     },
-  },
+  })),
 ];

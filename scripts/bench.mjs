@@ -1,6 +1,9 @@
-// Compares allur-consent with vanilla-cookieconsent 3.1.0 on the same minimal page in Debian's Chromium:
-// payload, time to a visible banner, long tasks, script time, layout shift and heap, cold, at CPU 1× and 4×.
-// Prints a markdown table; raw runs go to bench-results/latest.json. Not a test: numbers, not verdicts.
+// Compares allur-consent with vanilla-cookieconsent 3.1.0 on the same minimal page in Debian's Chromium: payload,
+// first contentful paint, time to a visible banner, long tasks, script time, layout shift and heap, at CPU 1× and
+// 4×, for first visits (cold, fresh context) and returning visits (accepted once, then new pages in the same
+// context, cookies and HTTP cache kept). `--network fast4g|slow4g` adds Lighthouse's network latency and
+// bandwidth (the server then sends brotli). Prints a markdown table with the ratio to vanilla-cookieconsent and
+// the goal of each metric; raw runs go to bench-results/latest.json. Not a test: numbers, not verdicts.
 import { createServer } from 'node:http';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -9,9 +12,23 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+// Lighthouse's profiles as DevTools throttling applies them: RTT × 3.75 per request, throughput × 0.9.
+const NETWORKS = {
+  slow4g: { rttMs: 150, downKbps: 1.6 * 1024, upKbps: 750 },
+  fast4g: { rttMs: 40, downKbps: 10 * 1024, upKbps: 10 * 1024 },
+};
+const networkName = process.argv.includes('--network') ? process.argv[process.argv.indexOf('--network') + 1] : undefined;
+if (networkName && !NETWORKS[networkName]) throw new Error(`--network ${networkName}: use ${Object.keys(NETWORKS).join(' or ')}`);
+const network = networkName && {
+  offline: false,
+  latency: NETWORKS[networkName].rttMs * 3.75,
+  downloadThroughput: (NETWORKS[networkName].downKbps * 1024 * 0.9) / 8,
+  uploadThroughput: (NETWORKS[networkName].upKbps * 1024 * 0.9) / 8,
+};
 const THROTTLES = [1, 4];
 const SETTLE_MS = 1500;
 const VANILLA_DIR = 'node_modules/vanilla-cookieconsent/dist/';
+const ONE_LANGUAGE_BUNDLE = 'dist/allur-consent.ru.iife.js';
 
 // Russian texts of the same length as allur-consent's first and second layers, three optional categories.
 // `hideFromBots: false`: it would otherwise see the automated browser as a bot and never show the banner.
@@ -118,8 +135,11 @@ const page = (head) => `<!doctype html>
 
 // Runs before any page script: records when the banner's accept button is first painted (non-zero box,
 // visible, every ancestor with opacity > 0, crossing shadow roots), long tasks and layout shifts.
-const probe = (acceptButton) => `(() => {
-  const m = (window.__bench = { visibleAt: null, longTasks: [], cls: 0, frames: [] });
+// On a returning visit nothing is polled: the banner must not show, and the poll's own frames would count as script time.
+const probe = (acceptButton, poll) => `(() => {
+  const m = (window.__bench = { visibleAt: null, fcp: null, longTasks: [], cls: 0, frames: [] });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.name === 'first-contentful-paint') m.fcp = e.startTime; }))
+    .observe({ type: 'paint', buffered: true });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => m.longTasks.push(e.duration)))
     .observe({ type: 'longtask', buffered: true });
   // Long animation frames name the scripts that made them long: the profile of any long task.
@@ -143,9 +163,11 @@ const probe = (acceptButton) => `(() => {
     if (el && shown(el)) m.visibleAt = performance.now();
     else requestAnimationFrame(poll);
   };
-  requestAnimationFrame(poll);
+  if (${poll}) requestAnimationFrame(poll);
+  m.bannerShown = () => { const el = ${acceptButton}; return !!el && shown(el); };
 })();`;
 
+const encodings = new Set();
 function serve() {
   const routes = { '/': null };
   for (const [name, lib] of Object.entries(libraries)) {
@@ -156,9 +178,15 @@ function serve() {
     for (const [url, body] of Object.entries(lib.config)) routes[url] = { type: 'text/javascript', body };
   }
   const server = createServer((req, res) => {
-    const route = routes[req.url];
+    const route = routes[req.url.replace(/\?.*/, '')];
     if (!route) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': `${route.type}; charset=utf-8`, 'cache-control': 'no-store' }).end(route.body);
+    // Pages are fetched anew, scripts and styles come from the HTTP cache on a returning visit.
+    const headers = { 'content-type': `${route.type}; charset=utf-8`, 'cache-control': route.type === 'text/html' ? 'no-store' : 'max-age=3600' };
+    const encoding = network && (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') ? 'br' : 'gzip');
+    if (!encoding) return res.writeHead(200, headers).end(route.body);
+    encodings.add(encoding);
+    const body = encoding === 'br' ? brotliCompressSync(Buffer.from(route.body)) : gzipSync(Buffer.from(route.body));
+    res.writeHead(200, { ...headers, 'content-encoding': encoding }).end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -173,32 +201,71 @@ function payload(contents) {
   };
 }
 
-/** One cold load in a fresh context: the metrics of one run. */
-async function measure(browser, origin, name, throttle) {
+/** A context as a visitor's browser profile: a viewport and, with `--network`, its latency and bandwidth. */
+async function newVisitor(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return context;
+}
+
+/** One page load in `context` at CPU `throttle`: the metrics of one run. A first visit waits for the banner. */
+async function load(context, origin, name, throttle, firstVisit) {
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Performance.enable');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  await tab.addInitScript(probe(libraries[name].acceptButton));
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
+  await tab.addInitScript(probe(libraries[name].acceptButton, firstVisit));
   await tab.goto(`${origin}/${name}.html`);
-  await tab.waitForFunction(() => window.__bench.visibleAt !== null, null, { timeout: 20_000 });
+  if (firstVisit) await tab.waitForFunction(() => window.__bench.visibleAt !== null, null, { timeout: 30_000 });
   await tab.waitForTimeout(SETTLE_MS * throttle);
-  const probed = await tab.evaluate(() => window.__bench);
+  const probed = await tab.evaluate(() => ({ ...window.__bench, bannerShown: window.__bench.bannerShown() }));
+  // A returning visitor who accepted must not see the banner again (the page without a library has none).
+  if (!firstVisit && probed.bannerShown && name !== 'no-library') throw new Error(`${name}: the banner showed on a returning visit`);
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (key) => metrics.find((m) => m.name === key).value;
-  await context.close();
   return {
-    visibleMs: probed.visibleAt,
-    longTasks: probed.longTasks.length,
-    longestTaskMs: Math.max(0, ...probed.longTasks),
-    tbtMs: probed.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
-    scriptMs: metric('ScriptDuration') * 1000,
-    cls: probed.cls,
-    heapKb: metric('JSHeapUsedSize') / 1024,
-    longFrames: probed.frames,
+    tab,
+    result: {
+      fcpMs: probed.fcp,
+      visibleMs: probed.visibleAt,
+      longTasks: probed.longTasks.length,
+      longestTaskMs: Math.max(0, ...probed.longTasks),
+      tbtMs: probed.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+      scriptMs: metric('ScriptDuration') * 1000,
+      cls: probed.cls,
+      heapKb: metric('JSHeapUsedSize') / 1024,
+      longFrames: probed.frames,
+    },
   };
+}
+
+/** A first visit: a cold load in a fresh context. */
+async function firstVisit(browser, origin, name, throttle) {
+  const context = await newVisitor(browser);
+  const { result } = await load(context, origin, name, throttle, true);
+  await context.close();
+  return result;
+}
+
+/** A visitor who accepted once: the context keeps the cookie and the HTTP cache for the returning loads. */
+async function acceptedVisitor(browser, origin, name) {
+  const context = await newVisitor(browser);
+  const { tab } = await load(context, origin, name, 1, true);
+  await tab.evaluate(`${libraries[name].acceptButton}.click()`);
+  await tab.waitForTimeout(SETTLE_MS);
+  await tab.close();
+  return context;
+}
+
+/** A returning visit: a new page in the visitor's context, the previous one closed. */
+async function returningVisit(context, origin, name, throttle) {
+  const { tab, result } = await load(context, origin, name, throttle, false);
+  await tab.close();
+  return result;
 }
 
 const median = (values) => {
@@ -215,12 +282,16 @@ const names = Object.keys(libraries);
 const runs = {};
 try {
   for (const throttle of THROTTLES) {
+    const visitors = {};
+    for (const name of names) visitors[name] = await acceptedVisitor(browser, origin, name);
     for (let i = 0; i < RUNS; i++) {
-      // Interleaved, so drift of the machine hits both libraries alike.
+      // Interleaved, so drift of the machine hits all three pages alike.
       for (const name of names) {
-        (runs[`${name}@${throttle}`] ??= []).push(await measure(browser, origin, name, throttle));
+        (runs[`first ${name}@${throttle}`] ??= []).push(await firstVisit(browser, origin, name, throttle));
+        (runs[`returning ${name}@${throttle}`] ??= []).push(await returningVisit(visitors[name], origin, name, throttle));
       }
     }
+    for (const context of Object.values(visitors)) await context.close();
   }
 } finally {
   await browser.close();
@@ -237,26 +308,55 @@ const sizes = Object.fromEntries(
 
 const [ours, theirs, floor] = names;
 const rows = [];
-const row = (label, [a, b, c], format) =>
-  rows.push(`| ${label} | ${format(a)} | ${format(b)} | ${b ? (a / b).toFixed(2) : a ? '∞' : '–'} | ${format(c)} |`);
+const ratioOf = (a, b) => (b ? (a / b).toFixed(2) : a ? '∞' : '–');
+/** A row: the three values, the ratio to vanilla-cookieconsent (of the shares over the page without a library when `over`), the goal. */
+const row = (label, [a, b, c], format, { over = false, goal = '' } = {}) => {
+  const ratio = over ? ratioOf(a - c, b - c) : ratioOf(a, b);
+  const share = (n) => (over ? ` (${n < 0 ? '−' : '+'}${format(Math.abs(n))})` : '');
+  const own = share(a - c);
+  const their = share(b - c);
+  rows.push(`| ${label} | ${format(a)}${own} | ${format(b)}${their} | ${ratio} | ${goal} | ${format(c)} |`);
+};
 const bytes = (n) => `${(n / 1024).toFixed(2)} KB`;
 for (const kind of ['raw', 'gzip', 'brotli']) {
-  row(`payload JS+CSS, ${kind}`, names.map((name) => sizes[name].library[kind]), bytes);
+  row(`payload JS+CSS, ${kind}`, names.map((name) => sizes[name].library[kind]), bytes, { goal: kind === 'brotli' ? '≤ 1.1' : '' });
 }
+row(
+  `payload, one-language bundle (${ONE_LANGUAGE_BUNDLE.replace(/^.*\//, '')}), brotli`,
+  [payload([readFileSync(ONE_LANGUAGE_BUNDLE)]).brotli, sizes[theirs].library.brotli, 0],
+  bytes,
+  { goal: '≤ 0.9' },
+);
 row('payload incl. site config, brotli', names.map((name) => sizes[name].withConfig.brotli), bytes);
-const metrics = [
-  ['banner visible, ms', 'visibleMs', (n) => n.toFixed(0)],
-  ['long tasks', 'longTasks', (n) => String(n)],
-  ['longest task, ms', 'longestTaskMs', (n) => n.toFixed(0)],
-  ['total blocking time, ms', 'tbtMs', (n) => n.toFixed(0)],
-  ['script duration, ms', 'scriptMs', (n) => n.toFixed(1)],
-  ['CLS', 'cls', (n) => n.toFixed(3)],
-  ['JS heap used, KB', 'heapKb', (n) => n.toFixed(0)],
-];
-for (const throttle of THROTTLES) {
-  for (const [label, key, format] of metrics) {
-    const of = (name) => median(runs[`${name}@${throttle}`].map((r) => r[key]));
-    row(`${label} (CPU ${throttle}×)`, names.map(of), format);
+const ms = (n) => n.toFixed(0);
+// [label, key, format, goal at CPU 1×, goal at 4×, compared over the page without a library]
+const metrics = {
+  first: [
+    ['first contentful paint, ms', 'fcpMs', ms, '', '', false],
+    ['FCP delay over no library, ms', 'fcpMs', ms, '', '≤ 0.8', true],
+    ['banner visible, ms', 'visibleMs', ms, '≤ 0.5', '≤ 0.75', false],
+    ['long tasks', 'longTasks', String, '', '', false],
+    ['longest task, ms', 'longestTaskMs', ms, '', '', false],
+    ['total blocking time, ms', 'tbtMs', ms, '', '≤ 0.5 over', true],
+    ['script duration, ms', 'scriptMs', (n) => n.toFixed(1), '', '', true],
+    ['CLS', 'cls', (n) => n.toFixed(3), '', '', false],
+    ['JS heap used, KB', 'heapKb', ms, '≤ 1 over', '≤ 1 over', true],
+  ],
+  returning: [
+    ['first contentful paint, ms', 'fcpMs', ms, '', '', true],
+    ['long tasks', 'longTasks', String, '', '', false],
+    ['longest task, ms', 'longestTaskMs', ms, '', '', false],
+    ['total blocking time, ms', 'tbtMs', ms, '', '≤ 10 ms', true],
+    ['script duration, ms', 'scriptMs', (n) => n.toFixed(1), '≤ 0.5 over', '≤ 0.5 over', true],
+    ['JS heap used, KB', 'heapKb', ms, '≤ 1 over', '≤ 1 over', true],
+  ],
+};
+for (const [visit, list] of Object.entries(metrics)) {
+  for (const throttle of THROTTLES) {
+    for (const [label, key, format, goal1, goal4, over] of list) {
+      const of = (name) => median(runs[`${visit} ${name}@${throttle}`].map((r) => r[key]));
+      row(`${visit} visit, ${label} (CPU ${throttle}×)`, names.map(of), format, { over, goal: throttle === 1 ? goal1 : goal4 });
+    }
   }
 }
 
@@ -275,8 +375,10 @@ for (const [cell, cellRuns] of Object.entries(runs)) {
 
 const cpu = cpus();
 const machine = `${cpu[0].model.trim()}, ${cpu.length} cores, Node ${process.version}, Chromium ${browserVersion}`;
-console.log(`Median of ${RUNS} cold runs per cell, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
-console.log(`| metric | ${ours} | ${theirs} | ratio | ${floor} |\n|---|---:|---:|---:|---:|\n${rows.join('\n')}`);
+const how = network ? `network ${networkName} (${[...encodings].join(', ')})` : 'no network throttling';
+console.log(`Median of ${RUNS} first and ${RUNS} returning visits per cell, ${how}, ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
+console.log('(+n): the share over the page without a library; the ratio of such a row is of those shares.\n');
+console.log(`| metric | ${ours} | ${theirs} | ratio | goal | ${floor} |\n|---|---:|---:|---:|---:|---:|\n${rows.join('\n')}`);
 if (profile.length) console.log(`\nScripts in long animation frames (> 50 ms):\n${profile.join('\n')}`);
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/latest.json', JSON.stringify({ date: new Date().toISOString(), machine, sizes, runs }, null, 2));
+writeFileSync('bench-results/latest.json', JSON.stringify({ date: new Date().toISOString(), machine, network: networkName ?? null, sizes, runs }, null, 2));

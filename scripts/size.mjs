@@ -18,7 +18,10 @@ async function bundled(entry) {
 const measured = {
   'core (minified, with js-cookie)': await bundled('dist/core.mjs'),
   'npm entry (minified, with deps)': await bundled('dist/index.mjs'),
-  'dist/allur-consent.iife.js': readFileSync('dist/allur-consent.iife.js'),
+  // The script-tag bundles: all three languages (the default), then one per language.
+  ...Object.fromEntries(
+    ['', '.ru', '.kk', '.en'].map((lang) => [`dist/allur-consent${lang}.iife.js`, readFileSync(`dist/allur-consent${lang}.iife.js`)]),
+  ),
 };
 
 const kb = (n) => (n / 1024).toFixed(2).padStart(6) + ' KB';

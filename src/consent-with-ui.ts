@@ -3,8 +3,9 @@ import { createInertConsent, hasDocument } from './core/inert';
 import type { ConsentCore, ResolvedConfig } from './core/index';
 import { differingKeys } from './differing-keys';
 import { startEmbedPlaceholders } from './ui/embed-placeholders';
-import { type ConsentUi, mountUi } from './ui/mount';
-import { detectLang, textsFor } from './ui/texts';
+import type { ConsentUi } from './ui/mount';
+import { startUiOnDemand } from './ui/on-demand';
+import { shownLang, textsFor } from './ui/texts';
 
 /** The instance of `createConsent`: the core's API plus the UI's. */
 export type Consent = ConsentCore & ConsentUi;
@@ -16,8 +17,8 @@ let live: Consent | undefined;
 
 /**
  * Starts the consent instance with its UI on a resolved config: the core starts at once (vendor defaults must
- * precede any tag), the banner mounts as soon as `<body>` exists. A second call (React StrictMode, a second
- * bundle) gets the live instance.
+ * precede any tag), the UI when something must show (`startUiOnDemand`). A second call (React StrictMode, a
+ * second bundle) gets the live instance.
  */
 export function startConsent(config: ResolvedConfig): Consent {
   if (live) {
@@ -29,37 +30,25 @@ export function startConsent(config: ResolvedConfig): Consent {
   // On a server the core is inert, and so is the UI: a first visit's page, rendered without a banner.
   if (!hasDocument()) return { ...createInertConsent(config), showBanner: nothing, showPreferences: nothing, hide: nothing };
   // The one place the language is settled: receipts, texts and the UI all follow it.
-  const lang = config.lang ?? detectLang();
+  const lang = shownLang(config.lang);
   const texts = textsFor(lang, config.texts[lang]);
   const core = startConsentCore({ ...config, lang }, { texts });
   // The shipped texts say a choice lasts 6 months: the default of cookie.maxAgeDays, 180.
   if (core.config.cookie.maxAgeDays !== 180 && !core.config.texts[lang]?.preferencesIntro) {
     console.warn(`allur-consent: texts.${lang}.preferencesIntro says 6 months, cookie.maxAgeDays is ${core.config.cookie.maxAgeDays}: override it`);
   }
-  let ui: ConsentUi | undefined;
+  const ui = startUiOnDemand(core, texts, lang);
   let destroyed = false;
-  const mount = () => {
-    if (!destroyed && document.body) ui ||= mountUi(core, texts, lang);
-  };
-  mount();
-  if (!ui) document.addEventListener('DOMContentLoaded', mount, { once: true });
-  const withUi = (method: keyof ConsentUi) => () => {
-    mount();
-    if (!destroyed) ui?.[method]();
-  };
-  const placeholders = startEmbedPlaceholders(core, texts, lang, withUi('showPreferences'));
+  const placeholders = startEmbedPlaceholders(core, texts, lang, ui.showPreferences);
   return (live = {
     ...core,
-    showBanner: withUi('showBanner'),
-    showPreferences: withUi('showPreferences'),
-    hide: withUi('hide'),
+    ...ui,
     destroy() {
       if (destroyed) return;
       destroyed = true;
       live = undefined;
-      document.removeEventListener('DOMContentLoaded', mount);
       placeholders.destroy();
-      ui?.destroy();
+      ui.destroy();
       core.destroy();
     },
   });

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { ConsentCore, Lang, OptionalCategory, Texts } from '../core/index';
+import type { ConsentCore, ConsentState, Lang, OptionalCategory, Texts } from '../core/index';
 import type { Dismissable, UiAction } from './actions';
 import { Banner } from './Banner';
 import { createHost, sheetOf } from './host';
@@ -19,12 +19,18 @@ export interface ConsentUi {
   destroy(): void;
 }
 
+/** The mounted UI: opened from a page element, told of each change of the state. */
+export interface MountedUi extends ConsentUi {
+  showPreferences(from?: Element | null): void;
+  changed(state: ConsentState): void;
+}
+
 /**
  * Renders the banner, the preferences dialog and the notices for `core` into a shadow root, and keeps what a
- * view state cannot: focus, page-level triggers, the "saved" timer and the page's scroll padding.
+ * view state cannot: focus, the keyboard, the "saved" timer and the page's scroll padding.
  * The view state comes from `reduceView`; every change re-renders the whole (small) tree.
  */
-export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
+export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
   const { config } = core;
   const policyUrl = inLanguage(config.policyUrl, lang);
   const cookies = cookieRows(config, t, lang);
@@ -114,29 +120,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
       else if (isTabKey(event)) trapTab(event, dialog, shadow);
     } else if (event.key === 'Escape' && view.banner && event.composedPath().includes(find('.banner')!)) actions.close();
   };
-  const onPageClick = (event: MouseEvent) => {
-    const trigger = (event.target as Element).closest?.('[data-consent-open]');
-    if (trigger) {
-      event.preventDefault();
-      openPreferences(trigger);
-    }
-  };
   document.addEventListener('keydown', onKeydown);
-  document.addEventListener('click', onPageClick);
-
-  let reachabilityChecked = false;
-  // Withdrawing must stay as easy as deciding: a page with neither a reopen button nor a link back is told once.
-  const checkWithdrawalReachable = () => {
-    if (reachabilityChecked || config.reopenButton || document.querySelector('[data-consent-open]')) return;
-    reachabilityChecked = true;
-    console.warn(
-      'allur-consent: nothing on this page reopens the choices, so the visitor cannot withdraw consent: add an element with data-consent-open or set reopenButton: true',
-    );
-  };
-  const offChange = core.on('change', (state) => {
-    dispatch({ type: 'changed', state, cookiesDisabled: core.getStatus().cookiesDisabled });
-    if (state.decided) checkWithdrawalReachable();
-  });
 
   update();
   // WCAG 2.4.11: the page scrolls focused elements clear of the fixed dock, and its last controls can scroll above it.
@@ -155,17 +139,16 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): ConsentUi {
 
   return {
     showBanner: () => dispatch({ type: 'show-banner' }),
-    showPreferences: () => openPreferences(),
+    showPreferences: openPreferences,
+    changed: (state) => dispatch({ type: 'changed', state, cookiesDisabled: core.getStatus().cookiesDisabled }),
     hide() {
       view = reduceView(view, { type: 'hide' });
       closePreferences();
     },
     destroy() {
-      offChange();
       clearTimeout(savedTimer);
       resizeObserver?.disconnect();
       document.removeEventListener('keydown', onKeydown);
-      document.removeEventListener('click', onPageClick);
       if (padding) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== padding);
       render(null, root);
       host.remove();

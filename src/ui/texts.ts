@@ -1,18 +1,18 @@
 import type { Lang, LocalizedText, Texts } from '../core/index';
-import { en } from './i18n/en';
-import { kk } from './i18n/kk';
-import { ru } from './i18n/ru';
+import { locales } from './i18n/locales';
 
-const locales: Record<Lang, Texts> = { ru, kk, en };
-
-/** The first shipped language among `<html lang>` and the browser's languages (base subtag), else `ru`. */
-export function detectLang(): Lang {
-  const tags = [document.documentElement.lang, ...(navigator.languages || [navigator.language])];
+/**
+ * The language to show: `lang` if this bundle ships it, else the first shipped one among `<html lang>` and the
+ * browser's languages (base subtag), else the bundle's default (`ru`, or a one-language bundle's own).
+ */
+export function shownLang(lang?: Lang): Lang {
+  const shipped = Object.keys(locales) as Lang[];
+  const tags = [lang, document.documentElement.lang, ...(navigator.languages || [navigator.language])];
   for (const tag of tags) {
-    const base = String(tag).split('-')[0].toLowerCase();
-    if (base === 'ru' || base === 'kk' || base === 'en') return base;
+    const base = String(tag).split('-')[0].toLowerCase() as Lang;
+    if (shipped.includes(base)) return base;
   }
-  return 'ru';
+  return shipped[0];
 }
 
 /** A policy address or a cookie's purpose for `lang`: its own, else the Russian one, else any given. */
@@ -23,4 +23,4 @@ export const inLanguage = (text: LocalizedText, lang: Lang): string =>
 export const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (token, name: string) => values[name] ?? token);
 
 /** The texts of `lang` with the site's overrides for that language on top. */
-export const textsFor = (lang: Lang, overrides: Partial<Texts> = {}): Texts => ({ ...locales[lang], ...overrides });
+export const textsFor = (lang: Lang, overrides: Partial<Texts> = {}): Texts => ({ ...locales[lang]!, ...overrides });

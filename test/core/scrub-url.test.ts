@@ -49,6 +49,10 @@ describe('scrubUrl: fragment and query keys', () => {
 });
 
 describe('scrubUrl: personal text anywhere', () => {
+  it('redacts an e-mail whole when its name holds a phone number or an IIN-like run', () => {
+    expect(scrubUrl('https://www.allur.kz/u/87012345678.ivan@mail.kz?to=870101300123x@allur.kz')).toBe('https://www.allur.kz/u/*?to=*');
+  });
+
   it('redacts an IIN in the path and in a harmless-looking value', () => {
     expect(scrubUrl(`${shop}/client/880215300123/orders?ref=880215300123`)).toBe(
       `${shop}/client/*/orders?ref=*`,

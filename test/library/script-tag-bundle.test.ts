@@ -18,15 +18,19 @@ function page(scripts: string[], head = '') {
     virtualConsole,
   });
   const window = dom.window as unknown as Window & typeof globalThis;
-  return { window, errors, shadow: () => window.document.querySelector('allur-consent')?.shadowRoot };
+  // The banner renders in a task after the page's first paint.
+  const painted = () => new Promise((resolve) => window.setTimeout(resolve));
+  return { window, errors, painted, shadow: () => window.document.querySelector('allur-consent')?.shadowRoot };
 }
 
 describe('the script tag', () => {
-  it('builds one instance from data-* attributes, even when loaded twice', () => {
-    const { window, errors, shadow } = page([
+  it('builds one instance from data-* attributes, even when loaded twice, and renders after the first paint', async () => {
+    const { window, errors, shadow, painted } = page([
       'data-policy-version="2024-06-01" data-lang="kk" data-policy-url="/privacy" data-consent-log-endpoint="/stat/consent"',
       'data-policy-version="other" data-lang="ru"',
     ]);
+    expect(shadow()).toBeUndefined();
+    await painted();
     expect(errors).toEqual([]);
     expect(window.document.querySelectorAll('allur-consent')).toHaveLength(1);
     const consent = window.AllurConsent as { getState(): { policyVersion: string }; config: { policyUrl: string; consentLog: unknown } };
@@ -37,17 +41,19 @@ describe('the script tag', () => {
   });
 
   it('waits for <body> when loaded in <head>, with the core already running', async () => {
-    const { window, shadow } = page([], `<script data-policy-version="1">${bundle}</script>`);
+    const { window, shadow, painted } = page([], `<script data-policy-version="1">${bundle}</script>`);
     expect((window.AllurConsent as { getState(): { decided: boolean } }).getState().decided).toBe(false);
     expect(window.document.readyState).toBe('loading');
     expect(shadow()).toBeUndefined();
     await new Promise((resolve) => window.document.addEventListener('DOMContentLoaded', resolve));
+    await painted();
     expect(shadow()!.querySelector('[role=region]')).not.toBeNull();
     expect(window.document.body.firstElementChild!.localName).toBe('allur-consent');
   });
 
-  it('gives the fallback <style> the nonce of its own script tag', () => {
-    const { shadow } = page(['nonce="abc123" data-policy-version="1"']);
+  it('gives the fallback <style> the nonce of its own script tag', async () => {
+    const { shadow, painted } = page(['nonce="abc123" data-policy-version="1"']);
+    await painted();
     expect(shadow()!.querySelector('style')!.getAttribute('nonce')).toBe('abc123');
   });
 
@@ -60,8 +66,9 @@ describe('the script tag', () => {
     expect(consent.config).toMatchObject({ policyVersion: '2', reopenButton: false, lang: 'ru' });
   });
 
-  it('reports a bad attribute once, naming the field, and still shows the banner on defaults', () => {
-    const { window, errors, shadow } = page(['data-policy-version="1" data-lang="de" data-pixel-transport="pigeon"']);
+  it('reports a bad attribute once, naming the field, and still shows the banner on defaults', async () => {
+    const { window, errors, shadow, painted } = page(['data-policy-version="1" data-lang="de" data-pixel-transport="pigeon"']);
+    await painted();
     expect(errors.map((args) => String(args[0]))).toEqual([
       expect.stringMatching(/config\.lang/),
       expect.stringMatching(/config\.pixel\.transport/),
@@ -71,8 +78,9 @@ describe('the script tag', () => {
     expect((window.AllurConsent as { config: { pixel: { transport: string } } }).config.pixel.transport).toBe('beacon');
   });
 
-  it('gives one console error naming policyVersion when it is missing, and still shows the banner', () => {
-    const { errors, shadow } = page(['data-lang="ru"']);
+  it('gives one console error naming policyVersion when it is missing, and still shows the banner', async () => {
+    const { errors, shadow, painted } = page(['data-lang="ru"']);
+    await painted();
     expect(errors).toHaveLength(1);
     expect(String(errors[0][0])).toMatch(/policyVersion/);
     expect(shadow()!.querySelector('[role=region]')).not.toBeNull();
@@ -87,8 +95,8 @@ describe('the script tag', () => {
     expect(shadow()!.querySelector('[role=dialog]')!.textContent).toContain('Cookie settings');
   });
 
-  it('never throws into the page: a failing browser API becomes one console error', () => {
-    const { window, errors } = page([], '<script>window.addEventListener("error", () => { window.pageError = true })</script>');
+  it('never throws into the page: a failing browser API becomes one console error', async () => {
+    const { window, errors, painted } = page([], '<script>window.addEventListener("error", () => { window.pageError = true })</script>');
     window.Element.prototype.attachShadow = () => {
       throw new Error('shadow roots are off');
     };
@@ -96,6 +104,7 @@ describe('the script tag', () => {
     script.dataset.policyVersion = '1';
     script.textContent = bundle;
     window.document.body.append(script);
+    await painted();
     expect((window as unknown as { pageError?: boolean }).pageError).toBeUndefined();
     expect(errors.map((args) => String(args[0]))).toEqual([expect.stringContaining('shadow roots are off')]);
   });

@@ -18,7 +18,9 @@ function pageWith(before: string, attributes = 'data-policy-version="1" data-lan
   );
   const window = dom.window as unknown as Window & typeof globalThis;
   const banner = () => window.document.querySelector('allur-consent')?.shadowRoot?.querySelector('section.banner') ?? null;
-  return { window, consoleErrors, uncaught, banner };
+  // The banner renders in a task after the page's first paint.
+  const painted = () => new Promise((resolve) => window.setTimeout(resolve));
+  return { window, consoleErrors, uncaught, banner, painted };
 }
 
 describe('the script tag on a hostile page', () => {
@@ -30,8 +32,9 @@ describe('the script tag on a hostile page', () => {
     ['a function', 'function () {}'],
     ['an object with a __proto__ key', 'JSON.parse(\'{"__proto__": {"reopenButton": true}, "lang": "en"}\')'],
     ['bad values in every field', '{ policyUrl: "javascript:alert(1)", texts: { en: { title: 5 } }, cookie: { domain: "<b>" }, pixel: { endpoint: "data:,x" }, vendors: 1 }'],
-  ])('window.AllurConsentConfig as %s: console errors only, the banner on defaults', (_name, value) => {
-    const { window, uncaught, banner } = pageWith(`<script>window.AllurConsentConfig = ${value}</script>`);
+  ])('window.AllurConsentConfig as %s: console errors only, the banner on defaults', async (_name, value) => {
+    const { window, uncaught, banner, painted } = pageWith(`<script>window.AllurConsentConfig = ${value}</script>`);
+    await painted();
     expect(uncaught).toEqual([]);
     expect(banner()).not.toBeNull();
     const consent = window.AllurConsent as { config: { policyUrl: string; reopenButton: boolean } };
@@ -47,8 +50,9 @@ describe('the script tag on a hostile page', () => {
     expect(consoleErrors).toEqual([expect.stringContaining('page bug')]);
   });
 
-  it('an element with id="AllurConsent" (DOM clobbering) does not stop the banner', () => {
-    const { window, uncaught, banner } = pageWith('<div id="AllurConsent">widget</div>');
+  it('an element with id="AllurConsent" (DOM clobbering) does not stop the banner', async () => {
+    const { window, uncaught, banner, painted } = pageWith('<div id="AllurConsent">widget</div>');
+    await painted();
     expect(uncaught).toEqual([]);
     expect(banner()).not.toBeNull();
     expect(typeof (window.AllurConsent as { getState?: unknown }).getState).toBe('function');

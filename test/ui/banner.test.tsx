@@ -54,7 +54,7 @@ describe('the first layer', () => {
   it('does not show when a decision for this policy version is stored, and says so when the policy changed', () => {
     storeDecision('2024-06-01', { functional: 1, statistics: 0, marketing: 0 });
     const first = setup();
-    expect(first.shadow.querySelector('.banner')).toBeNull();
+    expect(first.host).toBeNull();
     first.consent.destroy();
     const second = setup({ policyVersion: '2025-01-01' });
     expect(second.ui.getByText(/Мы обновили политику конфиденциальности/)).toBeTruthy();

@@ -72,7 +72,7 @@ describe('the host element', () => {
     vi.useRealTimers();
   });
 
-  it('waits for <body> when created in <head>', () => {
+  it('waits for <body> when created in <head>, and renders after that frame', async () => {
     const body = document.body;
     body.remove();
     const consent = createConsent({ policyVersion: '1', pixel: false, consentLog: false });
@@ -80,6 +80,8 @@ describe('the host element', () => {
     expect(document.querySelector('allur-consent')).toBeNull();
     document.documentElement.append(body);
     document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(document.querySelector('allur-consent')).toBeNull();
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
     consent.destroy();
   });

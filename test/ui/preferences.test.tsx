@@ -1,6 +1,6 @@
 import { fireEvent } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { focused, setup, storeDecision } from './setup';
+import { focused, mounted, setup, storeDecision } from './setup';
 
 const click = (root: ParentNode, selector: string) => fireEvent.click(root.querySelector<HTMLElement>(selector)!);
 const openFromBanner = () => {
@@ -58,8 +58,9 @@ describe('the preferences dialog', () => {
 
   it('reflects the current state when reopened, not an unsaved draft', () => {
     storeDecision('2024-06-01', { functional: 0, statistics: 1, marketing: 0 });
-    const { consent, shadow } = setup();
+    const { consent } = setup();
     consent.showPreferences();
+    const { shadow } = mounted();
     expect(switchOf(shadow, 'statistics').checked).toBe(true);
     fireEvent.click(switchOf(shadow, 'marketing'));
     fireEvent.keyDown(document.body, { key: 'Escape' });
@@ -134,10 +135,11 @@ describe('the withdraw button', () => {
     ['en', 'Withdraw consent'],
   ] as const)('in %s shows only once there is a decision, and takes it back as reset() does', (lang, label) => {
     storeDecision('2024-06-01', { functional: 1, statistics: 1, marketing: 0 });
-    const { consent, shadow, ui } = setup({ lang });
+    const { consent } = setup({ lang });
     const changes: Array<{ decided: boolean }> = [];
     consent.on('change', (state) => changes.push(state));
     consent.showPreferences();
+    const { shadow, ui } = mounted();
     const withdraw = ui.getByRole('button', { name: label });
     expect(withdraw.dataset.consentAction).toBe('withdraw');
     fireEvent.click(withdraw);

@@ -6,11 +6,17 @@ import { wipeCookies } from '../helpers/cookies';
 
 let current: Consent | undefined;
 
-/** Creates an instance (consent log and pixel off, so nothing leaves jsdom) and returns it with its shadow root. */
+/** The host element, its shadow root and queries scoped to it; the UI mounts only once something shows. */
+export function mounted() {
+  const host = document.querySelector('allur-consent')!;
+  const shadow = host?.shadowRoot as ShadowRoot;
+  return { host, shadow, ui: within(shadow as unknown as HTMLElement) };
+}
+
+/** Creates an instance (consent log and pixel off, so nothing leaves jsdom) and returns it with its shadow root, if mounted. */
 export function setup(config: Partial<ConsentConfig> = {}) {
   current = createConsent({ policyVersion: '2024-06-01', pixel: false, consentLog: false, ...config });
-  const host = document.querySelector('allur-consent')!;
-  return { consent: current, host, shadow: host.shadowRoot!, ui: within(host.shadowRoot! as unknown as HTMLElement) };
+  return { consent: current, ...mounted() };
 }
 
 /** Sets the stored decision as a server or another tab would. */
