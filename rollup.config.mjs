@@ -2,7 +2,9 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import ts from 'typescript';
 
 // The npm entries: js-cookie is a dependency, the frameworks are the app's own (peer dependencies).
 const entries = {
@@ -19,12 +21,24 @@ const directives = (chunk) => (chunk.name === 'react' ? "'use client';" : '');
 const compile = () =>
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*'], noEmit: false, declaration: false });
 
-// A one-language bundle: the module of the shipped languages (src/ui/i18n/locales.ts) holds `lang` only.
+// A one-language bundle: the module of the shipped languages (src/ui/i18n/locales.ts) holds `lang` only, and the
+// presets' cookie texts (src/core/cookie-texts.ts, imports types only) are that language's strings, picked here at
+// build time.
 const onlyLocale = (lang) => ({
   name: 'only-locale',
-  resolveId: (source, importer) => (source === './i18n/locales' && importer?.endsWith('texts.ts') ? `\0locales-${lang}` : null),
-  load: (id) =>
-    id === `\0locales-${lang}` ? `import { ${lang} } from ${JSON.stringify(resolve(`src/ui/i18n/${lang}.ts`))}; export const locales = { ${lang} };` : null,
+  resolveId: (source, importer) => {
+    if (source === './i18n/locales' && importer?.endsWith('texts.ts')) return `\0locales-${lang}`;
+    if (source === './cookie-texts' && importer?.endsWith('presets.ts')) return `\0cookie-texts-${lang}`;
+    return null;
+  },
+  load: async (id) => {
+    if (id === `\0locales-${lang}`)
+      return `import { ${lang} } from ${JSON.stringify(resolve(`src/ui/i18n/${lang}.ts`))}; export const locales = { ${lang} };`;
+    if (id !== `\0cookie-texts-${lang}`) return null;
+    const source = ts.transpileModule(await readFile('src/core/cookie-texts.ts', 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext } });
+    const texts = await import(`data:text/javascript,${encodeURIComponent(source.outputText)}`);
+    return Object.entries(texts).map(([name, text]) => `export const ${name} = ${JSON.stringify(text[lang])};`).join('\n');
+  },
 });
 
 export default [

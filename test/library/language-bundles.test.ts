@@ -2,11 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import * as cookieTexts from '../../src/core/cookie-texts';
 import { en } from '../../src/ui/i18n/en';
 import { kk } from '../../src/ui/i18n/kk';
 import { ru } from '../../src/ui/i18n/ru';
 
 const locales = { ru, kk, en };
+/** The presets' cookie texts (purposes and lifetimes), each in every language. */
+const presetTexts = Object.values(cookieTexts) as Array<Record<keyof typeof locales, string>>;
 const bundleOf = (lang: string) => readFileSync(`dist/allur-consent.${lang}.iife.js`, 'utf8');
 
 /** A page in `pageLang` (nothing sent: no pixel, no consent log) running the bundle of `lang` with `attributes`; resolves once the banner had its frame. */
@@ -29,6 +32,22 @@ describe.each(Object.entries(locales))('the %s bundle', (lang, texts) => {
       expect(bundle).toContain(JSON.stringify(texts[key]).slice(1, 40));
       for (const [, other] of others) expect(bundle).not.toContain(JSON.stringify(other[key]).slice(1, 40));
     }
+  });
+
+  it('carries its own language of the presets’ cookie texts only', () => {
+    const bundle = bundleOf(lang);
+    for (const text of presetTexts) {
+      const own = text[lang as keyof typeof locales];
+      expect(bundle).toContain(own);
+      for (const [other] of others) if (text[other as keyof typeof locales] !== own) expect(bundle).not.toContain(text[other as keyof typeof locales]);
+    }
+  });
+
+  it('shows the presets’ cookie texts in its tables', async () => {
+    const { window, shadow } = await page(lang, lang, '');
+    (window.AllurConsent as { showPreferences(): void }).showPreferences();
+    const cells = [...shadow.querySelectorAll('td')].map((cell) => cell.textContent);
+    for (const text of presetTexts) expect(cells).toContain(text[lang as keyof typeof locales]);
   });
 
   it.each([
