@@ -1,18 +1,16 @@
-// The same checks in every engine the visitors of allur.kz use besides Chromium: Firefox ESR and WebKitGTK (the
-// engine of Safari). WebKit over classic WebDriver reports no network or console events, so what a page sent is
-// read from the demo's collector and its errors from an in-page probe, in every engine alike.
+// The same checks in every engine the visitors of allur.kz use: Chromium, Firefox ESR and WebKitGTK (the engine
+// of Safari), each through its own protocol behind one driver interface. WebKit over classic WebDriver reports no
+// network or console events, so what a page sent is read from the demo's collector and its errors from an in-page
+// probe, in every engine alike.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { BrowserTab } from './driver';
-import { firefoxEngine } from './firefox';
 import {
-  chosenEngines, click, consentState, cookieNames, focus, pageErrors, painted, quiet, shows, useHarness, waitFor,
+  ENGINES, chosenEngines, click, consentState, cookieNames, focus, pageErrors, painted, quiet, shows, useHarness, waitFor,
 } from './harness';
 import { textsFor } from '../../../src/ui/texts';
-import { webkitEngine } from './webkit';
 
-const FACTORIES = { firefox: firefoxEngine, webkit: webkitEngine };
 const PAGEVIEW_FIELDS = ['event', 'page', 'referrer', 'time', 'browser', 'language', 'screen', 'vid', 'cid', 'pv'];
 const BANNER = 'section.banner';
 const DIALOG = '[role=dialog]';
@@ -56,7 +54,7 @@ const LIBRARY_VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version
 const pageviews = (hits: { fields: Record<string, unknown> }[]) => hits.filter((hit) => hit.fields.event === 'pageview');
 
 describe.each(chosenEngines())('%s', (name) => {
-  const engine = FACTORIES[name as keyof typeof FACTORIES]();
+  const engine = ENGINES[name]();
   const harness = useHarness(() => engine);
   const home = () => `${harness.origin()}/`;
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createDemoServer, type DemoServer, type Hit } from '../../../demo/app.mjs';
+import { chromiumEngine } from './chromium';
 import type { BrowserTab, Engine, Session, SessionOptions } from './driver';
 import { firefoxEngine } from './firefox';
 import { webkitEngine } from './webkit';
@@ -13,7 +14,8 @@ import { webkitEngine } from './webkit';
 /** Time given to the page to send anything it would send, before asserting that it did not. */
 export const QUIET_MS = 1500;
 
-const ENGINES: Record<string, () => Engine> = { firefox: firefoxEngine, webkit: webkitEngine };
+/** Every engine the checks run in, by the name E2E_ENGINES uses. */
+export const ENGINES: Record<string, () => Engine> = { chromium: chromiumEngine, firefox: firefoxEngine, webkit: webkitEngine };
 
 /** The engines to run: all of them, or the comma-separated names in E2E_ENGINES (e.g. `E2E_ENGINES=webkit`). */
 export function chosenEngines(): string[] {

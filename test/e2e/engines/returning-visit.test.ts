@@ -1,14 +1,11 @@
-// A returning visitor in Firefox and WebKit: no consent UI at all until the page's "cookie settings" control asks.
+// A returning visitor in Chromium, Firefox and WebKit: no consent UI at all until the page's "cookie settings" control asks.
 import { describe, expect, test } from 'vitest';
-import { firefoxEngine } from './firefox';
-import { chosenEngines, click, consentState, pageErrors, quiet, useHarness, waitFor } from './harness';
-import { webkitEngine } from './webkit';
+import { ENGINES, chosenEngines, click, consentState, pageErrors, quiet, useHarness, waitFor } from './harness';
 
-const FACTORIES = { firefox: firefoxEngine, webkit: webkitEngine };
 const HOST = `document.querySelector('allur-consent')`;
 
 describe.each(chosenEngines())('%s', (name) => {
-  const engine = FACTORIES[name as keyof typeof FACTORIES]();
+  const engine = ENGINES[name]();
   const harness = useHarness(() => engine);
 
   test('after a decision a reload mounts nothing; the footer control mounts the dialog at once', async () => {
