@@ -94,9 +94,36 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     post(endpoint, body, fail);
   };
 
+  // Granted hits made while the page still loads (a returning visitor's pageview) wait for a task of their own
+  // after the load event, so the page's start pays none of their work; a page left before that sends them as it goes.
+  let waiting: Hit[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stopWaiting = () => {
+    waiting = [];
+    clearTimeout(timer);
+    removeEventListener('load', sendSoon);
+    removeEventListener('pagehide', sendWaiting);
+  };
+  const sendWaiting = () => {
+    const hits = waiting;
+    stopWaiting();
+    hits.forEach(send);
+  };
+  function sendSoon() {
+    timer = setTimeout(sendWaiting);
+  }
+  const deliver = (hit: Hit) => {
+    if (!waiting.length) {
+      if (document.readyState === 'complete') return send(hit);
+      addEventListener('load', sendSoon);
+      addEventListener('pagehide', sendWaiting);
+    }
+    waiting.push(hit);
+  };
+
   const track: Pixel['track'] = (event, props) => {
     const hit: Hit = [event || 'pageview', location.href, referrer, props, new Date()];
-    if (granted) send(hit);
+    if (granted) deliver(hit);
     else if (queue && queue.length < QUEUE_LIMIT) queue.push(hit);
   };
 
@@ -172,10 +199,11 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
       } catch {
         // A document that forbids cookies: hits go without a visitor id.
       }
-      queue?.forEach(send);
+      queue?.forEach(deliver);
       if (!stopAdViews && typeof IntersectionObserver === 'function') stopAdViews = watchAdViews();
     } else {
       stopAds();
+      stopWaiting();
       visitorId = '';
       cleanCookiesAndStorage({ cookies: [VISITOR_COOKIE] }, cookieDomain);
     }
@@ -186,6 +214,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   const destroy = () => {
     destroyed = true;
     stopAds();
+    stopWaiting();
     granted = false;
     queue = null;
     removeEventListener('popstate', navigated);

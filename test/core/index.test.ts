@@ -510,3 +510,37 @@ describe('instances and destroy', () => {
     expect(instance.getState().decided).toBe(false);
   });
 });
+
+describe('a returning visit while the page loads', () => {
+  afterEach(() => {
+    delete (document as { readyState?: string }).readyState;
+    delete (window as { dataLayer?: unknown }).dataLayer;
+    delete (navigator as { sendBeacon?: unknown }).sendBeacon;
+    vi.useRealTimers();
+  });
+
+  it('tells the vendors and the gate within the call, and sends the pageview once, after the load event', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const beacon = vi.fn((_url: string, _body: URLSearchParams) => true);
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
+    Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
+    const dataLayer: IArguments[] = [];
+    Object.assign(window, { dataLayer });
+    document.body.innerHTML = '<img data-consent="statistics" data-src="/counter.gif">';
+    store({});
+    core({ pixel: { endpoint: '/stat/pixel' } });
+    expect(dataLayer.map((args) => [...args].slice(0, 2))).toEqual([
+      ['consent', 'default'],
+      ['consent', 'update'],
+    ]);
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/counter.gif');
+    expect(beacon).not.toHaveBeenCalled();
+    Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    window.dispatchEvent(new Event('load'));
+    vi.runAllTimers();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(beacon).toHaveBeenCalledTimes(1);
+    expect(Object.fromEntries(beacon.mock.calls[0][1])).toMatchObject({ event: 'pageview', cid: 'stored-id-1' });
+    document.body.innerHTML = '';
+  });
+});

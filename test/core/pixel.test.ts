@@ -452,3 +452,66 @@ describe('destroy', () => {
     expect(hits()).toEqual([]);
   });
 });
+
+describe('while the page loads', () => {
+  // A returning visitor's pageview is granted at once, inside the task that parses the page.
+  const loading = () => Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+  const loaded = () => {
+    Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    dispatchEvent(new Event('load'));
+  };
+  afterEach(() => {
+    delete (document as { readyState?: string }).readyState;
+  });
+
+  it('sends a granted pageview once, in a task of its own after the load event, with the fields of its moment', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-11-26T12:00:00Z'));
+    loading();
+    const { pixel } = setup({}, accepted);
+    pixel.track('credit_calculator');
+    vi.setSystemTime(new Date('2026-11-26T12:00:05Z'));
+    history.replaceState(null, '', '/later');
+    vi.runAllTimers();
+    expect(hits()).toEqual([]);
+    loaded();
+    expect(hits()).toEqual([]);
+    vi.runAllTimers();
+    expect(hits().map(({ event, page, time }) => [event, page, time.slice(17, 19)])).toEqual([
+      ['pageview', 'http://localhost:3000/cars/jac-s3?utm_source=vk', '00'],
+      ['credit_calculator', 'http://localhost:3000/cars/jac-s3?utm_source=vk', '00'],
+    ]);
+    dispatchEvent(new Event('pagehide'));
+    vi.runAllTimers();
+    expect(hits()).toHaveLength(2);
+  });
+
+  it('sends what waits when the page is left before its load event, once', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    loading();
+    setup({}, accepted);
+    dispatchEvent(new Event('pagehide'));
+    expect(hits().map(({ event }) => event)).toEqual(['pageview']);
+    loaded();
+    vi.runAllTimers();
+    expect(hits()).toHaveLength(1);
+  });
+
+  it('drops what waits on withdrawal and on destroy', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    loading();
+    const { decide } = setup({}, accepted);
+    decide(undecided);
+    const other = setup({}, accepted);
+    other.pixel.destroy();
+    loaded();
+    dispatchEvent(new Event('pagehide'));
+    vi.runAllTimers();
+    expect(hits()).toEqual([]);
+  });
+
+  it('sends at once after the page has loaded', () => {
+    setup({}, accepted);
+    expect(hits().map(({ event }) => event)).toEqual(['pageview']);
+  });
+});
