@@ -33,7 +33,8 @@ export interface MountedUi extends ConsentUi {
 export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
   const { config } = core;
   const policyUrl = inLanguage(config.policyUrl, lang);
-  const cookies = cookieRows(config, t, lang);
+  // The cookie tables are built when the dialog first opens: the banner alone never shows them.
+  let cookies: ReturnType<typeof cookieRows> | undefined;
   const { host, shadow, root } = createHost(styles, config.nonce, lang);
   let view = initialView(core.getState(), core.getStatus().cookiesDisabled);
   let opener: HTMLElement | null = null;
@@ -55,7 +56,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
             </button>
           )}
         </div>
-        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={policyUrl} decided={core.getState().decided} cookies={cookies} />}
+        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={policyUrl} decided={core.getState().decided} cookies={(cookies ??= cookieRows(config, t, lang))} />}
       </>,
       root,
     );
