@@ -101,7 +101,14 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     // The page may only track: update and destroy stay the core's.
     pixel: { track: pixel.track },
     getState: () => state,
-    getStatus: () => ({ cookiesDisabled: cookies.off(), policyUpdated, gpc }),
+    getStatus: () => ({
+      // Probed when read: the probe's first use of storage is slow, and a render that shows no notice skips it.
+      get cookiesDisabled() {
+        return cookies.off();
+      },
+      policyUpdated,
+      gpc,
+    }),
     has: (category) => state.categories[category] === true,
     held: () => [...gate.held()],
     activate: gate.activate,
