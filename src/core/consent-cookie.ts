@@ -1,5 +1,6 @@
 import Cookies from 'js-cookie';
 import { firstPartyCookie } from './first-party-cookie';
+import { readCookie } from './read-cookie';
 import { RANDOM_ID } from './random-id';
 import type { OptionalCategory, ResolvedConfig } from './types';
 
@@ -25,7 +26,7 @@ const hasExactly = (value: unknown, keys: string) =>
 /** Reads and validates the consent cookie; anything tampered, oversized, future-dated or expired reads as `undefined`. */
 export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined {
   try {
-    const raw = Cookies.get(CONSENT_COOKIE);
+    const raw = readCookie(CONSENT_COOKIE);
     // No cookie is the common case: an exception thrown for it would cost milliseconds on every page.
     if (!raw || raw.length > 1024) return undefined;
     const record = JSON.parse(raw);

@@ -1,3 +1,4 @@
+import { afterLoad } from './after-load';
 import { OPTIONAL_CATEGORIES } from './config';
 import { CONSENT_COOKIE, readConsentCookie, writeConsentCookie, type ConsentRecord } from './consent-cookie';
 import { createConsentLog } from './consent-log';
@@ -44,11 +45,15 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     : { track() {}, update() {}, destroy() {} };
   const gate = createGate((category) => state.categories[category as Category] === true, listeners.failed, listeners.held);
 
+  /** Removes what the categories refused now left behind (cookies, storage keys). */
+  const cleanRefused = () => {
+    for (const name of OPTIONAL_CATEGORIES) {
+      if (!state.categories[name]) cleanCookiesAndStorage(config.categories[name], cookie.domain);
+    }
+  };
   const propagate = (clean: boolean) => {
     // A refusal or a withdrawal removes what the refused categories left behind.
-    for (const name of OPTIONAL_CATEGORIES) {
-      if (clean && !state.categories[name]) cleanCookiesAndStorage(config.categories[name], cookie.domain);
-    }
+    if (clean) cleanRefused();
     vendors.update(state);
     pixel.update(state);
     gate.update();
@@ -86,14 +91,24 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     sendReceipt(action, state, record.id, record.t);
   };
 
-  propagate(state.decided);
+  // A stored refusal's leftovers are removed after the load event: each cookie read is a round trip to the browser's
+  // cookie store, which the page's start should not wait for; it cleans what is refused by then.
+  propagate(false);
+  const stopStartCleanup = state.decided ? afterLoad(cleanRefused) : () => {};
 
   return {
     config,
     // The page may only track: update and destroy stay the core's.
     pixel: { track: pixel.track },
     getState: () => state,
-    getStatus: () => ({ cookiesDisabled: cookies.off(), policyUpdated, gpc }),
+    getStatus: () => ({
+      // Probed when read: the probe's first use of storage is slow, and a render that shows no notice skips it.
+      get cookiesDisabled() {
+        return cookies.off();
+      },
+      policyUpdated,
+      gpc,
+    }),
     has: (category) => state.categories[category] === true,
     held: () => [...gate.held()],
     activate: gate.activate,
@@ -116,6 +131,7 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     on: listeners.on,
     destroy() {
       destroyed = true;
+      stopStartCleanup();
       listeners.clear();
       tabSync.destroy();
       gate.destroy();

@@ -1,8 +1,10 @@
 import Cookies from 'js-cookie';
+import { afterLoad } from './after-load';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
 import { firstPartyCookie } from './first-party-cookie';
 import { onThisPage } from './page-url';
 import { post } from './post';
+import { readCookie } from './read-cookie';
 import { newRandomId, RANDOM_ID } from './random-id';
 import { scrubUrl } from './scrub-url';
 import type { ConsentError, ConsentState, Pixel, ResolvedConfig } from './types';
@@ -49,6 +51,21 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   let queue: Hit[] | null = [];
   let granted = false;
   let visitorId = '';
+  /** The visitor id: the stored one (or a new one) once per page, its cookie renewed then. */
+  const visitor = () => {
+    if (!visitorId) {
+      try {
+        visitorId = (readCookie(VISITOR_COOKIE) || '').match(RANDOM_ID)?.[0] || newRandomId();
+        Cookies.set(VISITOR_COOKIE, visitorId, firstPartyCookie(cookieDomain, VISITOR_COOKIE_DAYS));
+      } catch {
+        // A document that forbids cookies: hits go without a visitor id.
+      }
+    }
+    return visitorId;
+  };
+  // Each read or write of a cookie is a round trip to the browser's cookie store: while the page loads, the visitor
+  // cookie is set or deleted after the load event, in the order decided (afterLoad); a newer grant replaces an older one.
+  let stopVisitorTask = () => {};
   // Scrubbing waits for a hit to be sent: before a decision (and after a refusal) its work is never needed.
   let page = location.href;
   let referrer = document.referrer;
@@ -66,7 +83,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
       browser: navigator.userAgent,
       language: navigator.language,
       screen: screen.width + 'x' + screen.height,
-      vid: visitorId,
+      vid: visitor(),
       cid: id || '',
       pv: policyVersion,
     });
@@ -95,30 +112,21 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   };
 
   // Granted hits made while the page still loads (a returning visitor's pageview) wait for a task of their own
-  // after the load event, so the page's start pays none of their work; a page left before that sends them as it goes.
+  // after the load event (afterLoad), and are sent at once after it.
   let waiting: Hit[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const stopWaiting = () => {
-    waiting = [];
-    clearTimeout(timer);
-    removeEventListener('load', sendSoon);
-    removeEventListener('pagehide', sendWaiting);
-  };
+  let stopWaiting = () => {};
   const sendWaiting = () => {
     const hits = waiting;
-    stopWaiting();
+    waiting = [];
     hits.forEach(send);
   };
-  function sendSoon() {
-    timer = setTimeout(sendWaiting);
-  }
   const deliver = (hit: Hit) => {
-    if (!waiting.length) {
-      if (document.readyState === 'complete') return send(hit);
-      addEventListener('load', sendSoon);
-      addEventListener('pagehide', sendWaiting);
-    }
     waiting.push(hit);
+    if (waiting.length === 1) stopWaiting = afterLoad(sendWaiting);
+  };
+  const dropWaiting = () => {
+    waiting = [];
+    stopWaiting();
   };
 
   const track: Pixel['track'] = (event, props) => {
@@ -192,20 +200,16 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     // A destroyed pixel stays quiet even when a stale reference to its instance decides.
     if (destroyed) return;
     granted = state.decided && state.categories.statistics;
+    stopVisitorTask();
     if (granted) {
-      try {
-        visitorId ||= (Cookies.get(VISITOR_COOKIE) || '').match(RANDOM_ID)?.[0] || newRandomId();
-        Cookies.set(VISITOR_COOKIE, visitorId, firstPartyCookie(cookieDomain, VISITOR_COOKIE_DAYS));
-      } catch {
-        // A document that forbids cookies: hits go without a visitor id.
-      }
+      stopVisitorTask = afterLoad(visitor);
       queue?.forEach(deliver);
       if (!stopAdViews && typeof IntersectionObserver === 'function') stopAdViews = watchAdViews();
     } else {
       stopAds();
-      stopWaiting();
+      dropWaiting();
       visitorId = '';
-      cleanCookiesAndStorage({ cookies: [VISITOR_COOKIE] }, cookieDomain);
+      afterLoad(() => cleanCookiesAndStorage({ cookies: [VISITOR_COOKIE] }, cookieDomain));
     }
     // Undecided again after a withdrawal: new hits wait for the next decision.
     queue = state.decided ? null : queue || [];
@@ -214,7 +218,8 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   const destroy = () => {
     destroyed = true;
     stopAds();
-    stopWaiting();
+    dropWaiting();
+    stopVisitorTask();
     granted = false;
     queue = null;
     removeEventListener('popstate', navigated);

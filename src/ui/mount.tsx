@@ -33,9 +33,10 @@ export interface MountedUi extends ConsentUi {
 export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
   const { config } = core;
   const policyUrl = inLanguage(config.policyUrl, lang);
-  const cookies = cookieRows(config, t, lang);
+  // The cookie tables are built when the dialog first opens: the banner alone never shows them.
+  let cookies: ReturnType<typeof cookieRows> | undefined;
   const { host, shadow, root } = createHost(styles, config.nonce, lang);
-  let view = initialView(core.getState(), core.getStatus().cookiesDisabled);
+  let view = initialView(core.getState());
   let opener: HTMLElement | null = null;
   let savedTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,7 +56,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
             </button>
           )}
         </div>
-        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={policyUrl} decided={core.getState().decided} cookies={cookies} />}
+        {preferences && <Preferences t={t} choices={view.choices} gpc={status.gpc} policyUrl={policyUrl} decided={core.getState().decided} cookies={(cookies ??= cookieRows(config, t, lang))} />}
       </>,
       root,
     );
@@ -123,6 +124,8 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
   document.addEventListener('keydown', onKeydown);
 
   update();
+  // Whether cookies are off is probed after the first render: the probe's first use of storage is slow.
+  const probeTimer = setTimeout(() => core.getStatus().cookiesDisabled && dispatch({ type: 'cookies-disabled' }));
   // WCAG 2.4.11: the page scrolls focused elements clear of the fixed dock, and its last controls can scroll above it.
   const padding = document.adoptedStyleSheets && typeof ResizeObserver === 'function' ? sheetOf('') : undefined;
   const dock = find('.dock')!;
@@ -147,6 +150,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
     },
     destroy() {
       clearTimeout(savedTimer);
+      clearTimeout(probeTimer);
       resizeObserver?.disconnect();
       document.removeEventListener('keydown', onKeydown);
       if (padding) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== padding);

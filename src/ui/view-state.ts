@@ -22,14 +22,15 @@ export type ViewEvent =
   | { type: 'choose'; category: OptionalCategory; granted: boolean }
   | { type: 'show-banner' }
   | { type: 'hide' }
-  | { type: 'dismiss'; notice: NoticeName };
+  | { type: 'dismiss'; notice: NoticeName }
+  | { type: 'cookies-disabled' };
 
-/** The view of a page that just loaded: the banner until there is a decision, the cookies notice at once. */
-export const initialView = (state: ConsentState, cookiesDisabled: boolean): ViewState => ({
+/** The view of a page that just loaded: the banner until there is a decision; cookies found off follow (`cookies-disabled`). */
+export const initialView = (state: ConsentState): ViewState => ({
   banner: !state.decided,
   preferences: false,
   choices: state.categories,
-  notices: { 'auth-warning': false, 'cookies-disabled': cookiesDisabled, saved: false },
+  notices: { 'auth-warning': false, 'cookies-disabled': false, saved: false },
 });
 
 /** The view after `event`: a pure function, so every transition is tested without a DOM. */
@@ -66,5 +67,7 @@ export function reduceView(view: ViewState, event: ViewEvent): ViewState {
       return { ...view, banner: false, preferences: false };
     case 'dismiss':
       return notices({ [event.notice]: false });
+    case 'cookies-disabled':
+      return notices({ 'cookies-disabled': true });
   }
 }

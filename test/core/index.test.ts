@@ -543,4 +543,40 @@ describe('a returning visit while the page loads', () => {
     expect(Object.fromEntries(beacon.mock.calls[0][1])).toMatchObject({ event: 'pageview', cid: 'stored-id-1' });
     document.body.innerHTML = '';
   });
+
+  const REFUSED = { c: { functional: 0, statistics: 0, marketing: 0 } };
+  const loaded = () => {
+    Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    window.dispatchEvent(new Event('load'));
+    vi.runAllTimers();
+  };
+
+  // Each read of document.cookie is a synchronous round trip to the browser's cookie store, paid in the page's task.
+  it.each([
+    ['accepted', {}, ['_ga', 'allur_consent', 'allur_vid']],
+    ['refused', REFUSED, ['allur_consent']],
+  ])('reads document.cookie once within the call for a visitor who %s; leftovers and allur_vid wait for the load event', (_, record, after) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    Object.defineProperty(navigator, 'sendBeacon', { value: () => true, configurable: true });
+    Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
+    Cookies.set('_ga', '1');
+    store(record);
+    const reads = vi.spyOn(Document.prototype, 'cookie', 'get');
+    core({ pixel: { endpoint: '/stat/pixel' } });
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
+    loaded();
+    expect(cookieNames()).toEqual(after);
+  });
+
+  it('keeps what a decision made before the load event granted', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    Object.defineProperty(navigator, 'sendBeacon', { value: () => true, configurable: true });
+    Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
+    Cookies.set('_ga', '1');
+    store(REFUSED);
+    core({ pixel: { endpoint: '/stat/pixel' } }).acceptAll();
+    loaded();
+    expect(cookieNames()).toEqual(['_ga', 'allur_consent', 'allur_vid']);
+  });
 });

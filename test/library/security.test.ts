@@ -22,7 +22,7 @@ const handlerAttributes = () =>
   [...shadowOf()!.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((attribute) => /^on/i.test(attribute.name)));
 
 describe('texts from config never become HTML', () => {
-  it('renders an <img onerror> and a <script> in every text key as text, in every view', () => {
+  it('renders an <img onerror> and a <script> in every text key as text, in every view', async () => {
     const texts = Object.fromEntries(TEXT_KEYS.map((key) => [key, payload(key)]));
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
     // An old decision: the banner says the policy was updated.
@@ -50,6 +50,8 @@ describe('texts from config never become HTML', () => {
     document.body.insertAdjacentHTML('beforeend', '<iframe data-consent="marketing" data-src="https://maps.example/x"></iframe>');
     const row = { name: payload('name'), provider: payload('provider'), purpose: payload('purpose'), lifetime: payload('lifetime') };
     const second = consentOf({ texts: { en: texts }, consentLog: false, categories: { functional: { declaration: [row] } } });
+    // The cookies notice follows the first render by a task.
+    await new Promise((resolve) => setTimeout(resolve));
     second.showPreferences();
     look();
     const placeholder = document.querySelector('allur-consent-embed')!.shadowRoot!;
