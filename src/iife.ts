@@ -25,7 +25,9 @@ function configFromPage(): Record<string, any> {
   const config: Record<string, any> = { nonce: script?.nonce || undefined, ...window.AllurConsentConfig };
   for (const field of ATTRIBUTE_FIELDS) {
     const [key, nested] = field.split('.');
-    const value = data[field.replace(/\.(.)/, (_, letter) => letter.toUpperCase())];
+    // `pixel.endpoint` → `pixelEndpoint`, the `dataset` name of `data-pixel-endpoint`: string calls, where a
+    // regular expression would be compiled on every page view.
+    const value = data[nested ? key + nested[0].toUpperCase() + nested.slice(1) : key];
     if (nested) {
       if (value) config[key] = { ...config[key], [nested]: value };
     } else if (value !== undefined) config[key] = key === 'reopenButton' ? value !== 'false' : value;
