@@ -7,12 +7,18 @@ import { locales } from './i18n/locales';
  */
 export function shownLang(lang?: Lang): Lang {
   const shipped = Object.keys(locales) as Lang[];
-  const tags = [lang, document.documentElement.lang, ...(navigator.languages || [navigator.language])];
-  for (const tag of tags) {
+  const ifShipped = (tag: unknown) => {
     const base = String(tag).split('-')[0].toLowerCase() as Lang;
-    if (shipped.includes(base)) return base;
-  }
-  return shipped[0];
+    return shipped.includes(base) ? base : undefined;
+  };
+  // Each source read only when the one before names no shipped language: with `data-lang` set, as on most pages,
+  // neither the document nor the browser is asked.
+  return (
+    ifShipped(lang) ??
+    ifShipped(document.documentElement.lang) ??
+    (navigator.languages || [navigator.language]).map(ifShipped).find(Boolean) ??
+    shipped[0]
+  );
 }
 
 /** A policy address or a cookie's purpose for `lang`: its own, else the Russian one, else any given. */
