@@ -7,16 +7,13 @@ import { locales } from './i18n/locales';
  */
 export function shownLang(lang?: Lang): Lang {
   const shipped = Object.keys(locales) as Lang[];
-  const ifShipped = (tag: unknown) => {
-    const base = String(tag).split('-')[0].toLowerCase() as Lang;
-    return shipped.includes(base) ? base : undefined;
-  };
-  // Each source read only when the one before names no shipped language: with `data-lang` set, as on most pages,
+  const ifShipped = (tag: unknown) => shipped.find((code) => code === String(tag).split('-')[0].toLowerCase());
+  // Each source read only when the ones before name no shipped language: with `data-lang` set, as on most pages,
   // neither the document nor the browser is asked.
   return (
     ifShipped(lang) ??
     ifShipped(document.documentElement.lang) ??
-    (navigator.languages || [navigator.language]).map(ifShipped).find(Boolean) ??
+    ifShipped((navigator.languages || [navigator.language]).find(ifShipped)) ??
     shipped[0]
   );
 }
