@@ -24,8 +24,10 @@ function configFromPage(): Record<string, any> {
   const data = script?.dataset || {};
   const config: Record<string, any> = { nonce: script?.nonce || undefined, ...window.AllurConsentConfig };
   for (const field of ATTRIBUTE_FIELDS) {
-    const [key, nested] = field.split('.');
-    const value = data[field.replace(/\.(.)/, (_, letter) => letter.toUpperCase())];
+    const [key, nested = ''] = field.split('.');
+    // `pixel.endpoint` → `pixelEndpoint`, the `dataset` name of `data-pixel-endpoint`: string calls, where a
+    // regular expression would be compiled on every page view.
+    const value = data[key + nested.charAt(0).toUpperCase() + nested.slice(1)];
     if (nested) {
       if (value) config[key] = { ...config[key], [nested]: value };
     } else if (value !== undefined) config[key] = key === 'reopenButton' ? value !== 'false' : value;

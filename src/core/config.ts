@@ -132,12 +132,15 @@ export const ATTRIBUTE_FIELDS = [...FIELDS.keys()].filter((path) => FIELDS.get(p
 const isGroup = (path: string) => [...FIELDS.keys()].some((field) => field.startsWith(path + '.'));
 
 // A deep copy of every array and object put into a config: no two instances, and no site and instance, share one.
-const copyOf = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(copyOf)
-    : isObject(value) && !(value instanceof RegExp)
-      ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyOf(item)]))
-      : value;
+// A spread copies an object in one step where entries and back would build an array per key; its `__proto__` key,
+// if any, stays an own property, so setting it below sets no prototype.
+function copyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyOf);
+  if (!isObject(value) || value instanceof RegExp) return value;
+  const copy: Bag = { ...value };
+  for (const key of Object.keys(copy)) copy[key] = copyOf(copy[key]);
+  return copy;
+}
 
 /** Sets `value` at the dotted `path` of `target`, making the groups on the way. */
 function setAt(target: Bag, path: string, value: unknown) {
@@ -165,8 +168,7 @@ export function resolveConfigLeniently(config: unknown, report: (message: string
       const field = FIELDS.get(path);
       if (field) {
         if (value === undefined) continue;
-        const valid = field.valid ?? ((it: unknown) => typeof it === typeof field.fallback);
-        if (valid(value)) setAt(resolved, path, value);
+        if (field.valid ? field.valid(value) : typeof value === typeof field.fallback) setAt(resolved, path, value);
         else bad(path, field.message ?? 'must be a ' + typeof field.fallback);
       } else if (isGroup(path)) take(value, path);
       else report(`allur-consent: unknown config key "${path}"`);

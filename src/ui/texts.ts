@@ -7,12 +7,15 @@ import { locales } from './i18n/locales';
  */
 export function shownLang(lang?: Lang): Lang {
   const shipped = Object.keys(locales) as Lang[];
-  const tags = [lang, document.documentElement.lang, ...(navigator.languages || [navigator.language])];
-  for (const tag of tags) {
-    const base = String(tag).split('-')[0].toLowerCase() as Lang;
-    if (shipped.includes(base)) return base;
-  }
-  return shipped[0];
+  const ifShipped = (tag: unknown) => shipped.find((code) => code === String(tag).split('-')[0].toLowerCase());
+  // Each source read only when the ones before name no shipped language: with `data-lang` set, as on most pages,
+  // neither the document nor the browser is asked.
+  return (
+    ifShipped(lang) ??
+    ifShipped(document.documentElement.lang) ??
+    ifShipped((navigator.languages || [navigator.language]).find(ifShipped)) ??
+    shipped[0]
+  );
 }
 
 /** A policy address or a cookie's purpose for `lang`: its own, else the Russian one, else any given. */

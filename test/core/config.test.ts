@@ -74,6 +74,14 @@ describe('resolveConfig defaults', () => {
     expect(resolveConfig({ policyVersion: '1' }).categories.statistics.cookies).not.toContain('mine');
   });
 
+  it('copies a row\'s "__proto__" key as a key, never as the copy\'s prototype', () => {
+    const row = JSON.parse('{"name":"sid","provider":"Allur","purpose":"Session","lifetime":"1 day","__proto__":{"polluted":true}}');
+    const [copy] = resolveConfig({ policyVersion: '1', categories: { necessary: { declaration: [row] } } }).categories.necessary.declaration;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(['name', 'provider', 'purpose', 'lifetime', '__proto__']);
+    expect((copy as unknown as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('accepts its own output again unchanged', () => {
     const once = resolveConfig({ policyVersion: '1', pixel: { endpoint: 'https://stat.allur.kz/p', spa: true } });
     expect(resolveConfig(once)).toEqual(once);

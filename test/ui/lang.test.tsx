@@ -92,6 +92,14 @@ describe('languages', () => {
     expect(rootLang()).toBe('ru');
   });
 
+  it('reads neither <html lang> nor the browser languages when the lang config names a shipped language', () => {
+    const browserLanguages = vi.spyOn(navigator, 'languages', 'get');
+    const pageLang = vi.spyOn(HTMLElement.prototype, 'lang', 'get');
+    setup({ lang: 'kk' }).consent.destroy();
+    expect(browserLanguages).not.toHaveBeenCalled();
+    expect(pageLang).not.toHaveBeenCalled();
+  });
+
   it('uses the site text overrides of the chosen language, rendered as text, never as HTML', () => {
     const { shadow, ui } = setup({
       lang: 'kk',
