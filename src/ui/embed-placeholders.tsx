@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { CATEGORIES, type Category, type ConsentCore, type Lang, type Texts } from '../core/index';
 import { styledRoot } from './host';
-import { styles } from './styles.css';
 import { fill } from './texts';
 
 /** Who serves an embed: the host of its `data-src`, else the address as written. */
@@ -41,7 +40,7 @@ export function startEmbedPlaceholders(core: ConsentCore, t: Texts, lang: Lang, 
   const show = (iframe: HTMLIFrameElement) => {
     const host = document.createElement('allur-consent-embed');
     // The host takes focus back from the dialog and hands it to the first button.
-    const root = styledRoot(host.attachShadow({ mode: 'open', delegatesFocus: true }), styles, core.config.nonce, lang);
+    const root = styledRoot(host.attachShadow({ mode: 'open', delegatesFocus: true }), core.config.nonce, lang);
     const waitingFor = iframe
       .getAttribute('data-consent')!
       .trim()

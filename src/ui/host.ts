@@ -1,3 +1,5 @@
+import { styles } from './styles.css';
+
 /** A constructable stylesheet holding `css`. */
 export function sheetOf(css: string): CSSStyleSheet {
   const sheet = new CSSStyleSheet();
@@ -6,10 +8,11 @@ export function sheetOf(css: string): CSSStyleSheet {
 }
 
 /**
- * Styles `shadow` with `css` and returns the element to render into, in `lang`. Constructable stylesheets need
- * no CSP allowance; where they are missing, a `<style>` carries the page's nonce.
+ * Styles `shadow` with the UI's stylesheet and returns the element to render into, in `lang`. Constructable
+ * stylesheets need no CSP allowance; where they are missing, a `<style>` carries the page's nonce.
  */
-export function styledRoot(shadow: ShadowRoot, css: string, nonce: string | undefined, lang: string) {
+export function styledRoot(shadow: ShadowRoot, nonce: string | undefined, lang: string) {
+  const css = styles();
   if (shadow.adoptedStyleSheets) shadow.adoptedStyleSheets = [sheetOf(css)];
   else {
     const style = document.createElement('style');
@@ -25,12 +28,13 @@ export function styledRoot(shadow: ShadowRoot, css: string, nonce: string | unde
 
 /**
  * Creates the `<allur-consent>` host at the start of `<body>` (first in the tab order; its content is a fixed
- * overlay, so the page does not shift) with an open shadow root styled by `css`, and the element the UI renders into.
+ * overlay, so the page does not shift) with an open shadow root styled by the UI's stylesheet, and the element the UI
+ * renders into.
  */
-export function createHost(css: string, nonce: string | undefined, lang: string) {
+export function createHost(nonce: string | undefined, lang: string) {
   const host = document.createElement('allur-consent');
   const shadow = host.attachShadow({ mode: 'open' });
-  const root = styledRoot(shadow, css, nonce, lang);
+  const root = styledRoot(shadow, nonce, lang);
   document.body.prepend(host);
   return { host, shadow, root };
 }

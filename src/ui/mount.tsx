@@ -5,7 +5,6 @@ import { Banner } from './Banner';
 import { createHost, sheetOf } from './host';
 import { Notices } from './Notices';
 import { Preferences } from './Preferences';
-import { styles } from './styles.css';
 import { isTabKey, trapTab } from './trap-tab';
 import { cookieRows } from './cookie-rows';
 import { inLanguage } from './texts';
@@ -35,7 +34,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
   const policyUrl = inLanguage(config.policyUrl, lang);
   // The cookie tables are built when the dialog first opens: the banner alone never shows them.
   let cookies: ReturnType<typeof cookieRows> | undefined;
-  const { host, shadow, root } = createHost(styles, config.nonce, lang);
+  const { host, shadow, root } = createHost(config.nonce, lang);
   let view = initialView(core.getState());
   let opener: HTMLElement | null = null;
   let savedTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,7 +1,8 @@
 // The shadow root's stylesheet. Site themes override the `--allur-consent-*` properties on the
 // `allur-consent` element; its own private properties are named after them. Each line ends in `\`, a line
-// continuation, so the shipped string carries no line breaks.
-export const styles = `\
+// continuation, so the shipped string carries no line breaks. A function, so a returning visitor's page, which
+// never mounts the UI, keeps no copy of the string on its heap.
+export const styles = () => `\
 :host{all:initial!important;\
 --radius:var(--allur-consent-radius,.75em);\
 --background:var(--allur-consent-bg,#fff);--text:var(--allur-consent-fg,#101828);\

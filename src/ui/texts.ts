@@ -26,4 +26,4 @@ export const inLanguage = (text: LocalizedText, lang: Lang): string =>
 export const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (token, name: string) => values[name] ?? token);
 
 /** The texts of `lang` with the site's overrides for that language on top. */
-export const textsFor = (lang: Lang, overrides: Partial<Texts> = {}): Texts => ({ ...locales[lang]!, ...overrides });
+export const textsFor = (lang: Lang, overrides: Partial<Texts> = {}): Texts => ({ ...locales[lang]!(), ...overrides });

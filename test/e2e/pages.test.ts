@@ -1,11 +1,13 @@
 // The three ways the demo loads the library (script tag, strict CSP, ESM), gated scripts really running in
 // document order, and a browser with cookies switched off.
 import { describe, expect } from 'vitest';
-import { ru } from '../../src/ui/i18n/ru';
+import { ru as russian } from '../../src/ui/i18n/ru';
 import {
   ALL_GATED_PATHS, type Tab, action, banner, cookieNames, expectNoErrors, expectNothingGatedSince, gatedPaths,
   launchWithCookiesBlocked, notice, settle, useHarness, watch,
 } from './setup';
+
+const ru = russian();
 
 const harness = useHarness();
 const test = harness.test;

@@ -1,11 +1,13 @@
 // Changing one's mind without a reload: withdrawal through the dialog or reset(), a new policy version,
 // the §3.3.1 notice after a refusal, and a decision reaching another open tab.
 import { describe, expect } from 'vitest';
-import { ru } from '../../src/ui/i18n/ru';
+import { ru as russian } from '../../src/ui/i18n/ru';
 import {
   ALL_GATED_PATHS, type Tab, action, banner, cookieNames, dialog, expectNoErrors, expectNothingGatedSince, gatedPaths,
   notice, requestedPaths, settle, ui, useHarness,
 } from './setup';
+
+const ru = russian();
 
 const harness = useHarness();
 const test = harness.test;

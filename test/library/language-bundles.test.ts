@@ -3,9 +3,13 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import * as cookieTexts from '../../src/core/cookie-texts';
-import { en } from '../../src/ui/i18n/en';
-import { kk } from '../../src/ui/i18n/kk';
-import { ru } from '../../src/ui/i18n/ru';
+import { en as english } from '../../src/ui/i18n/en';
+import { kk as kazakh } from '../../src/ui/i18n/kk';
+import { ru as russian } from '../../src/ui/i18n/ru';
+
+const ru = russian();
+const kk = kazakh();
+const en = english();
 
 const locales = { ru, kk, en };
 /** The presets' cookie texts (purposes and lifetimes), each in every language. */

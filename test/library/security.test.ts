@@ -3,8 +3,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createConsent, resolveConfig, resolveConfigLeniently } from '../../src/index';
-import { en } from '../../src/ui/i18n/en';
+import { en as english } from '../../src/ui/i18n/en';
 import { click, consentOf, pixelHits, shadowOf, tick } from './page';
+
+const en = english();
 
 const TEXT_KEYS = Object.keys(en) as Array<keyof typeof en>;
 const payload = (key: string) => `<img src=x onerror="window.pwned='${key}'">${key}<script>window.pwned='${key}'</script>`;

@@ -1,9 +1,11 @@
 import { fireEvent, render } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PolicyLink } from '../../src/ui/PolicyLink';
-import { ru } from '../../src/ui/i18n/ru';
+import { ru as russian } from '../../src/ui/i18n/ru';
 import { createConsent } from '../../src/index';
 import { setup } from './setup';
+
+const ru = russian();
 
 describe('the host element', () => {
   it('is one <allur-consent> with an open shadow root, first in <body>, no inline style anywhere', () => {

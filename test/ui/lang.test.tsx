@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { en } from '../../src/ui/i18n/en';
-import { kk } from '../../src/ui/i18n/kk';
-import { ru } from '../../src/ui/i18n/ru';
+import { en as english } from '../../src/ui/i18n/en';
+import { kk as kazakh } from '../../src/ui/i18n/kk';
+import { ru as russian } from '../../src/ui/i18n/ru';
 import { setup } from './setup';
+
+const ru = russian();
+const kk = kazakh();
+const en = english();
 
 const DOCUMENTED_KEYS =
   'title body acceptAll rejectAll settings save close policyLink preferencesTitle preferencesIntro alwaysOn necessary ' +

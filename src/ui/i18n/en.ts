@@ -1,7 +1,7 @@
 import type { Texts } from '../../core/index';
 
 /** English. */
-export const en: Texts = {
+export const en = (): Texts => ({
   region: 'Cookie consent',
   title: 'We use cookies',
   body: 'Necessary cookies keep the site and your account login working. With your consent, Allur Auto LLP also remembers your login and settings, runs a statistics pixel (it sends your IP address, cookie and browser data, time of visit, and the page and previous page addresses) and shows ads, sharing data with partners, including outside Kazakhstan. You can withdraw consent at any time.',
@@ -43,4 +43,4 @@ export const en: Texts = {
   embedTitle: 'Content from {provider}',
   embedNotice: 'This block loads from {provider} and needs your consent to “{category}”: {provider} receives your IP address and may set its own cookies.',
   loadEmbed: 'Load once',
-};
+});
