@@ -10,9 +10,9 @@ import ts from 'typescript';
 const entries = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
-  react: 'src/react.ts',
-  preact: 'src/preact.tsx',
-  vue: 'src/vue.ts',
+  react: 'src/bindings/react.ts',
+  preact: 'src/bindings/preact.tsx',
+  vue: 'src/bindings/vue.ts',
 };
 const frameworks = ['preact', 'react', 'react-dom', 'vue'];
 const external = (id) => id === 'js-cookie' || frameworks.some((name) => id === name || id.startsWith(name + '/'));
@@ -65,7 +65,7 @@ export default [
   // The script-tag bundles: everything inlined (Preact, js-cookie, styles), minified; the default with all three
   // languages, and one per language.
   ...[undefined, 'ru', 'kk', 'en'].map((lang) => ({
-    input: 'src/iife.ts',
+    input: 'src/script-tag/index.ts',
     plugins: [lang && onlyLocale(lang), nodeResolve(), compile()],
     output: {
       file: `dist/allur-consent${lang ? `.${lang}` : ''}.iife.js`,

@@ -9,7 +9,7 @@ import typescript from '@rollup/plugin-typescript';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import config from '../rollup.config.mjs';
 
-const iife = config.find((entry) => entry.input === 'src/iife.ts');
+const iife = config.find((entry) => entry.input === 'src/script-tag/index.ts');
 const { output: outputOptions } = iife;
 const bundle = await rollup({
   input: iife.input,

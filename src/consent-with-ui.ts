@@ -4,7 +4,7 @@ import type { ConsentCore, ResolvedConfig } from './core/index';
 import { differingKeys } from './differing-keys';
 import { startEmbedPlaceholders } from './ui/embed-placeholders';
 import type { ConsentUi } from './ui/mount';
-import { startUiOnDemand } from './ui/on-demand';
+import { startUiOnDemand } from './on-demand';
 import { shownLang, textsFor } from './ui/texts';
 
 /** The instance of `createConsent`: the core's API plus the UI's. */

@@ -3,7 +3,7 @@ import { act, cleanup, render } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import { createConsentCore } from '../../src/core/index';
 import type { ConsentCore } from '../../src/core/types';
-import { ConsentGate, useConsent } from '../../src/preact';
+import { ConsentGate, useConsent } from '../../src/bindings/preact';
 
 let core: ConsentCore | undefined;
 afterEach(() => {

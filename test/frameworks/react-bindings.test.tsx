@@ -7,7 +7,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, expect, test, vi } from 'vitest';
 import { createConsentCore } from '../../src/core/index';
 import type { ConsentCore } from '../../src/core/types';
-import { ConsentGate, useConsent } from '../../src/react';
+import { ConsentGate, useConsent } from '../../src/bindings/react';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -3,7 +3,7 @@ import { createApp, defineComponent, h, isReadonly, nextTick } from 'vue';
 import { afterEach, expect, test, vi } from 'vitest';
 import { createConsentCore } from '../../src/core/index';
 import type { ChangeListener, ConsentCore } from '../../src/core/types';
-import { useConsent } from '../../src/vue';
+import { useConsent } from '../../src/bindings/vue';
 
 let core: ConsentCore | undefined;
 afterEach(() => {

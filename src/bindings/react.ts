@@ -1,6 +1,6 @@
 // React bindings: the consent state as a store, and a gate for markup that needs a category.
 import { type ReactNode, useSyncExternalStore } from 'react';
-import type { Category, ConsentCore, ConsentState } from './core/types';
+import type { Category, ConsentCore, ConsentState } from '../core/types';
 import { undecidedState } from './undecided-state';
 
 /** The consent state of `instance`, re-rendering on every change; undecided on the server and while hydrating. */

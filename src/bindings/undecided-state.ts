@@ -1,5 +1,5 @@
-import { createInertConsent } from './core/inert';
-import type { ConsentCore, ConsentState } from './core/types';
+import { createInertConsent } from '../core/inert';
+import type { ConsentCore, ConsentState } from '../core/types';
 
 const undecided = new WeakMap<ConsentCore, ConsentState>();
 

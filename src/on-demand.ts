@@ -1,6 +1,6 @@
-import type { ConsentCore, ConsentState, Lang, Texts } from '../core/index';
+import type { ConsentCore, ConsentState, Lang, Texts } from './core/index';
 import { afterFirstPaint } from './after-first-paint';
-import { type ConsentUi, type MountedUi, mountUi } from './mount';
+import { type ConsentUi, type MountedUi, mountUi } from './ui/mount';
 
 /**
  * The UI, mounted only once something must show (docs/ui.md): a returning visitor with nothing to see pays one

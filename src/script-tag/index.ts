@@ -1,9 +1,9 @@
 // The script-tag entry: the only module with side effects. Reads the config from `data-*` attributes of its
 // own <script> over `window.AllurConsentConfig`, builds one instance as `window.AllurConsent`, and never throws.
-import { type Consent, startConsent } from './consent-with-ui';
-import { ATTRIBUTE_FIELDS, resolveConfigLeniently } from './core/config';
-import { hasDocument } from './core/inert';
-import type { ConsentConfig } from './core/types';
+import { type Consent, startConsent } from '../consent-with-ui';
+import { ATTRIBUTE_FIELDS, resolveConfigLeniently } from '../core/config';
+import { hasDocument } from '../core/inert';
+import type { ConsentConfig } from '../core/types';
 
 declare global {
   interface Window {

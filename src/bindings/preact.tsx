@@ -1,7 +1,7 @@
 // Preact bindings: the consent state as a hook, and a gate for markup that needs a category.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Category, ConsentCore, ConsentState } from './core/types';
+import type { Category, ConsentCore, ConsentState } from '../core/types';
 
 /** The consent state of `instance`, re-rendering on every change (undecided on the server: the instance is inert). */
 export function useConsent(instance: ConsentCore): ConsentState {
