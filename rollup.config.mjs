@@ -2,9 +2,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import ts from 'typescript';
+import { LANGS, shippedTextsHashes, uiFileHashes } from './scripts/build-plugins.mjs';
 
 // The npm entries: js-cookie is a dependency, the frameworks are the app's own (peer dependencies).
 const entries = {
@@ -20,35 +19,34 @@ const external = (id) => id === 'js-cookie' || frameworks.some((name) => id === 
 const directives = (chunk) => (chunk.name === 'react' ? "'use client';" : '');
 const compile = () =>
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*'], noEmit: false, declaration: false });
+// The UI, which the main entry imports dynamically, keeps a chunk of its own (`ui-…`): an app's bundler splits there.
+const chunkFileNames = (extension) => (chunk) =>
+  `${chunk.facadeModuleId === resolve('src/ui/index.ts') ? 'ui' : 'shared'}-[hash].${extension}`;
 
-// A one-language bundle: the module of the shipped languages (src/ui/i18n/locales.ts) holds `lang` only, and the
-// presets' cookie texts (src/core/cookie-texts.ts, imports types only) are that language's strings, picked here at
-// build time.
+// A UI file's language: the module of the shipped languages (src/ui/i18n/locales.ts) holds `lang` only.
 const onlyLocale = (lang) => ({
   name: 'only-locale',
-  resolveId: (source, importer) => {
-    if (source === './i18n/locales' && importer?.endsWith('texts.ts')) return `\0locales-${lang}`;
-    if (source === './cookie-texts' && importer?.endsWith('presets.ts')) return `\0cookie-texts-${lang}`;
-    return null;
-  },
-  load: async (id) => {
-    if (id === `\0locales-${lang}`)
-      return `import { ${lang} } from ${JSON.stringify(resolve(`src/ui/i18n/${lang}.ts`))}; export const locales = { ${lang} };`;
-    if (id !== `\0cookie-texts-${lang}`) return null;
-    const source = ts.transpileModule(await readFile('src/core/cookie-texts.ts', 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext } });
-    const texts = await import(`data:text/javascript,${encodeURIComponent(source.outputText)}`);
-    return Object.entries(texts).map(([name, text]) => `export const ${name} = ${JSON.stringify(text[lang])};`).join('\n');
-  },
+  resolveId: (source, importer) => (source === './i18n/locales' && importer?.endsWith('texts.ts') ? `\0locales-${lang}` : null),
+  load: (id) =>
+    id === `\0locales-${lang}`
+      ? `import { ${lang} } from ${JSON.stringify(resolve(`src/ui/i18n/${lang}.ts`))}; export const locales = { ${lang} };`
+      : null,
 });
+
+// The script-tag files, minified. No `//# allFunctionsCalledOnLoad` compile hint: a returning visitor runs a small
+// part of the core, and eager compiling cost every such page view heap and script time (README, benchmark). No
+// `format.ascii_only` either: Blink keeps the source as two-byte text for its Cyrillic, but outside the V8 heap, so
+// escaping leaves the JS heap as it is and adds bytes (`npm run heap`).
+const minify = () => terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true } });
 
 export default [
   {
     input: entries,
     external,
-    plugins: [compile()],
+    plugins: [shippedTextsHashes(), compile()],
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', banner: directives },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared-[hash].cjs', banner: directives },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: chunkFileNames('mjs'), banner: directives },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: chunkFileNames('cjs'), banner: directives },
     ],
   },
   {
@@ -62,20 +60,20 @@ export default [
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared-[hash].d.cts' },
     ],
   },
-  // The script-tag bundles: everything inlined (Preact, js-cookie, styles), minified; the default with all three
-  // languages, and one per language.
-  ...[undefined, 'ru', 'kk', 'en'].map((lang) => ({
-    input: 'src/script-tag/index.ts',
-    plugins: [lang && onlyLocale(lang), nodeResolve(), compile()],
-    output: {
-      file: `dist/allur-consent${lang ? `.${lang}` : ''}.iife.js`,
-      format: 'iife',
-      // No `//# allFunctionsCalledOnLoad` compile hint: a returning visitor never runs the UI, and compiling it
-      // eagerly cost every such page view about 65 KB of heap and more script time than it saved a first visit
-      // (README, benchmark). No `format.ascii_only` either: Blink keeps the source as two-byte text for its Cyrillic
-      // (116 KB for the default bundle, 83 KB escaped), but outside the V8 heap, so escaping leaves the JS heap as it
-      // is and adds 0.62 KB brotli (`npm run heap`).
-      plugins: [terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true } })],
-    },
+  // The script tag's UI files, one per language: Preact, the components, the styles and that language's texts.
+  // Built before the core, which carries their hashes.
+  ...LANGS.map((lang) => ({
+    input: 'src/ui/script-tag.ts',
+    plugins: [onlyLocale(lang), nodeResolve(), compile()],
+    // Like an app's bundler reading `"sideEffects": false`: of the core, only what the UI uses (its cookie names,
+    // the categories, the policy link's check, the texts' digest) comes along.
+    treeshake: { moduleSideEffects: false },
+    output: { file: `dist/allur-consent-ui.${lang}.js`, format: 'iife', plugins: [minify()] },
   })),
+  // The script tag's core: no Preact, no styles, no texts; it fetches a UI file when something must show.
+  {
+    input: 'src/script-tag/index.ts',
+    plugins: [shippedTextsHashes(), uiFileHashes('dist'), nodeResolve(), compile()],
+    output: { file: 'dist/allur-consent.iife.js', format: 'iife', plugins: [minify()] },
+  },
 ];

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { shippedTextsHashes } from './scripts/build-plugins.mjs';
 
 // The tests that render Preact run twice: on the devDependency preact (the newest major) and on preact10, the
 // lowest Preact the peer range claims, aliased in for every import of preact and preact/* (Testing Library's
@@ -6,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 const PREACT_10_TESTS = ['test/ui/**/*.test.{ts,tsx}', 'test/frameworks/preact-bindings.test.tsx', 'test/frameworks/preact-10.test.ts'];
 
 export default defineConfig({
+  // The digests of the shipped texts, written in as the build writes them.
+  plugins: [shippedTextsHashes()],
   test: {
     environment: 'jsdom',
     globalSetup: ['test/helpers/build-once.ts'],

@@ -1,20 +1,25 @@
-// Where the script-tag bundle's bytes come from: the minified IIFE attributed, character by character, to the
-// source file each came from through the source map. "alone" is the brotli size of a file's share by itself;
-// "adds" is what it adds to the compressed bundle (the bundle with and without its characters), which is
-// smaller where the rest of the bundle already holds the same patterns. `npm run size` gives the verdict.
+// Where a script-tag file's bytes come from: the minified IIFE attributed, character by character, to the source
+// file each came from through the source map. "alone" is the brotli size of a file's share by itself; "adds" is
+// what it adds to the compressed bundle (the bundle with and without its characters), which is smaller where the
+// rest of the bundle already holds the same patterns. `npm run size` gives the verdict.
+// `npm run size:sources` for the core, `npm run size:sources -- dist/allur-consent-ui.ru.js` for a UI file (after
+// `npm run build`: the core carries the UI files' hashes).
 import { brotliCompressSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import config from '../rollup.config.mjs';
 
-const iife = config.find((entry) => entry.input === 'src/script-tag/index.ts');
+const file = process.argv[2] ?? 'dist/allur-consent.iife.js';
+const iife = config.find((entry) => entry.output.file === file);
 const { output: outputOptions } = iife;
-const bundle = await rollup({
-  input: iife.input,
-  plugins: [nodeResolve(), typescript({ tsconfig: './tsconfig.json', include: ['src/**/*'], noEmit: false, declaration: false, sourceMap: true })],
-});
+// The file's own plugins, with the compiler swapped for one that writes a source map.
+const plugins = iife.plugins.map((plugin) =>
+  plugin.name === 'typescript'
+    ? typescript({ tsconfig: './tsconfig.json', include: ['src/**/*'], noEmit: false, declaration: false, sourceMap: true })
+    : plugin,
+);
+const bundle = await rollup({ input: iife.input, treeshake: iife.treeshake, plugins });
 const { output } = await bundle.generate({ format: 'iife', sourcemap: true, plugins: outputOptions.plugins });
 const { code, map } = output[0];
 const trace = new TraceMap(map);

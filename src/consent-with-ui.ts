@@ -1,45 +1,50 @@
 import { startConsentCore } from './core/consent-core';
-import { createInertConsent, hasDocument } from './core/inert';
-import type { ConsentCore, ResolvedConfig } from './core/index';
+import type { ConsentCore, Lang, ResolvedConfig } from './core/index';
 import { differingKeys } from './differing-keys';
-import { startEmbedPlaceholders } from './ui/embed-placeholders';
-import type { ConsentUi } from './ui/mount';
-import { startUiOnDemand } from './on-demand';
-import { shownLang, textsFor } from './ui/texts';
+import { loadOnce } from './load-once';
+import { type ConsentUi, startUiOnDemand } from './on-demand';
+import { SHIPPED_TEXTS_HASHES } from './shipped-texts-hashes';
+import { shownLang } from './shown-lang';
+import type { UiModule } from './ui/index';
 
 /** The instance of `createConsent`: the core's API plus the UI's. */
 export type Consent = ConsentCore & ConsentUi;
 
-const nothing = () => {};
+/** Brings the UI module for `lang`: the script tag's UI file, or the npm entry's chunk. */
+export type LoadUi = (lang: Lang) => Promise<UiModule>;
 
 // The instance not yet destroyed: a page has one banner and one pixel, however often it asks.
 let live: Consent | undefined;
 
 /**
- * Starts the consent instance with its UI on a resolved config: the core starts at once (vendor defaults must
- * precede any tag), the UI when something must show (`startUiOnDemand`). A second call (React StrictMode, a
+ * Starts the consent instance on a resolved config in a browser: the core at once (vendor defaults must precede
+ * any tag), the UI from `loadUi` when something must show (`startUiOnDemand`). A second call (React StrictMode, a
  * second bundle) gets the live instance.
  */
-export function startConsent(config: ResolvedConfig): Consent {
+export function startConsent(config: ResolvedConfig, loadUi: LoadUi): Consent {
   if (live) {
     // A config of its own would be dropped without a word: the keys it changes are named.
     const ignored = differingKeys(live.config, { ...config, lang: config.lang ?? live.config.lang });
     if (ignored.length) console.warn(`allur-consent: createConsent called again with other ${ignored.join(', ')}: the live instance keeps its own config`);
     return live;
   }
-  // On a server the core is inert, and so is the UI: a first visit's page, rendered without a banner.
-  if (!hasDocument()) return { ...createInertConsent(config), showBanner: nothing, showPreferences: nothing, hide: nothing };
-  // The one place the language is settled: receipts, texts and the UI all follow it.
+  // The one place the language is settled: receipts and the UI both follow it.
   const lang = shownLang(config.lang);
-  const texts = textsFor(lang, config.texts[lang]);
-  const core = startConsentCore({ ...config, lang }, { texts });
+  const fetchUi = loadOnce(() => loadUi(lang));
+  const overrides = config.texts[lang];
+  // A receipt carries the digest of the texts the UI shows, or would: the shipped texts' digest comes with the
+  // build; texts with the site's overrides are digested by the UI module, fetched for it if need be.
+  const textsHash =
+    overrides && Object.keys(overrides).length
+      ? () => fetchUi().then((ui) => ui?.textsHash(lang, overrides))
+      : () => SHIPPED_TEXTS_HASHES[lang];
+  const core = startConsentCore({ ...config, lang }, { textsHash });
   // The shipped texts say a choice lasts 6 months: the default of cookie.maxAgeDays, 180.
-  if (core.config.cookie.maxAgeDays !== 180 && !core.config.texts[lang]?.preferencesIntro) {
+  if (core.config.cookie.maxAgeDays !== 180 && !overrides?.preferencesIntro) {
     console.warn(`allur-consent: texts.${lang}.preferencesIntro says 6 months, cookie.maxAgeDays is ${core.config.cookie.maxAgeDays}: override it`);
   }
-  const ui = startUiOnDemand(core, texts, lang);
+  const ui = startUiOnDemand(core, lang, fetchUi);
   let destroyed = false;
-  const placeholders = startEmbedPlaceholders(core, texts, lang, ui.showPreferences);
   return (live = {
     ...core,
     ...ui,
@@ -47,7 +52,6 @@ export function startConsent(config: ResolvedConfig): Consent {
       if (destroyed) return;
       destroyed = true;
       live = undefined;
-      placeholders.destroy();
       ui.destroy();
       core.destroy();
     },

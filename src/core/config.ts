@@ -1,15 +1,14 @@
 import { isAllowedUrl, POLICY_URL_SCHEMES } from './page-url';
 import { presets } from './presets';
-import type { Category, CategoryConfig, ConsentConfig, CookieDeclaration, OptionalCategory, ResolvedConfig } from './types';
+import type { CategoryConfig, ConsentConfig, CookieDeclaration, OptionalCategory, ResolvedConfig } from './types';
 
 type Bag = Record<string, any>;
 
-/** The categories a visitor may refuse, in the order they are shown and stored. */
-export const OPTIONAL_CATEGORIES: OptionalCategory[] = ['functional', 'statistics', 'marketing'];
-/** Every category, `necessary` first. */
-export const CATEGORIES: Category[] = ['necessary', ...OPTIONAL_CATEGORIES];
+// In a module of their own, which a UI takes without the config's tables.
+export { CATEGORIES, OPTIONAL_CATEGORIES } from './categories';
 
-const LANGS = ['ru', 'kk', 'en'];
+/** The languages shipped, the default first. */
+export const LANGS = ['ru', 'kk', 'en'];
 
 /**
  * One config field (docs/config.md): its default; what a valid value is and the message naming the rule, where the
@@ -40,7 +39,7 @@ const oneOf = (...values: unknown[]): Pick<Field, 'valid' | 'message'> => ({
   valid: (value) => values.includes(value),
   message: 'must be one of ' + values.join(', '),
 });
-const endpoint = (fallback: string): Field => ({
+const httpUrl = (fallback: string | undefined): Field => ({
   fallback,
   valid: (value) => isAllowedUrl(value, /^https?:/i),
   message: 'must be http(s) or relative',
@@ -111,16 +110,18 @@ const FIELDS = new Map<string, Field>(Object.entries({
   ...categoryFields('functional', category()),
   ...categoryFields('statistics', category(presets.yandexMetrica, presets.googleAnalytics)),
   ...categoryFields('marketing', category(presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds)),
-  'pixel.endpoint': endpoint('/stat/pixel'),
+  'pixel.endpoint': httpUrl('/stat/pixel'),
   'pixel.transport': { fallback: 'beacon', ...oneOf('beacon', 'image'), attribute: true },
   'pixel.autoPageview': { fallback: true },
   'pixel.spa': { fallback: false },
   'pixel.personalParams': strings([]),
-  'consentLog.endpoint': endpoint('/stat/consent'),
+  'consentLog.endpoint': httpUrl('/stat/consent'),
   'vendors.google': { fallback: 'auto', ...oneOf(true, false, 'auto') },
   'vendors.meta': { fallback: 'auto', ...oneOf(true, false, 'auto') },
   reopenButton: { fallback: false, attribute: true },
   nonce: { fallback: undefined, valid: isString, message: 'must be a string' },
+  // The folder of the script tag's UI files (docs/script-tag.md); by default the script's own.
+  uiBase: httpUrl(undefined),
 } satisfies Record<string, Field>));
 
 /** The groups a site may turn off whole with `false`. */

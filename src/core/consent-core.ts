@@ -1,7 +1,7 @@
 import { afterLoad } from './after-load';
 import { OPTIONAL_CATEGORIES } from './config';
 import { CONSENT_COOKIE, readConsentCookie, writeConsentCookie, type ConsentRecord } from './consent-cookie';
-import { createConsentLog } from './consent-log';
+import { createConsentLog, type TextsHashSource } from './consent-log';
 import { checkChoices, createConsentStates } from './consent-state';
 import { createCookieAvailability } from './cookie-availability';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
@@ -10,14 +10,20 @@ import { createListeners } from './listeners';
 import { createPixel } from './pixel';
 import { createTabSync } from './tab-sync';
 import { createVendorSignals } from './vendors';
-import type { Category, ConsentAction, ConsentCore, ConsentState, CoreOptions, ResolvedConfig } from './types';
+import type { Category, ConsentAction, ConsentCore, ConsentState, ResolvedConfig } from './types';
+
+/** What the UI in front of the core tells it besides the config. */
+export interface CoreStart {
+  /** The digest of the texts the visitor is shown, for receipts (docs/cookies-and-receipts.md). */
+  textsHash?: TextsHashSource;
+}
 
 /**
  * Starts the headless consent instance (docs/instance.md) on a config already resolved where it came in: it reads
  * the stored decision, tells the tag vendors, the pixel and the gated markup, and records each new decision in the
  * cookie, the other tabs and the consent log.
  */
-export function startConsentCore(config: ResolvedConfig, options: CoreOptions = {}): ConsentCore {
+export function startConsentCore(config: ResolvedConfig, options: CoreStart = {}): ConsentCore {
   const { cookie, policyVersion } = config;
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   // Vendors first: Google's consent default must precede any tag.
@@ -25,7 +31,7 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
   const listeners = createListeners();
   const cookies = createCookieAvailability();
   const states = createConsentStates(policyVersion, gpc);
-  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options.texts);
+  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options.textsHash);
 
   let policyUpdated = false;
   // A decision for another policy version counts as none, and the banner says the policy changed.

@@ -34,6 +34,12 @@ export function sendConsentReceipt(endpoint: string, receipt: ConsentReceipt, on
 export const textsDigest = (texts: Record<string, string>) => sha256Hex(JSON.stringify(texts, Object.keys(texts).sort()));
 
 /**
+ * Where a receipt's `textsHash` comes from, asked on each receipt: the digest at once, or once the texts are here
+ * (a UI still loading); nothing when no UI said what it shows.
+ */
+export type TextsHashSource = () => string | undefined | Promise<string | undefined>;
+
+/**
  * The receipts of one instance: what was decided, when, how, in which language, on which (scrubbed) page,
  * whether GPC was on, which texts were shown and which library showed them. Nothing is sent without a
  * consent-log endpoint.
@@ -42,11 +48,11 @@ export function createConsentLog(
   config: ResolvedConfig,
   gpc: boolean,
   onError: (error: ConsentError) => void,
-  texts: Record<string, string> | undefined,
+  textsHashSource: TextsHashSource = () => undefined,
 ) {
-  let textsHash: string | undefined;
   return (action: ConsentAction, state: ConsentState, id: string, time: number) => {
     if (!config.consentLog) return;
+    const { endpoint } = config.consentLog;
     const receipt: ConsentReceipt = {
       id,
       time: new Date(time).toISOString(),
@@ -58,8 +64,14 @@ export function createConsentLog(
       gpc,
       libraryVersion: LIBRARY_VERSION,
     };
-    // Worked out on the first receipt only: most page views send none.
-    if (texts) receipt.textsHash = textsHash ??= textsDigest(texts);
-    sendConsentReceipt(config.consentLog.endpoint, receipt, onError);
+    const send = (hash: string | undefined) => {
+      if (hash) receipt.textsHash = hash;
+      sendConsentReceipt(endpoint, receipt, onError);
+    };
+    // A digest still coming (the texts are in a UI still loading) holds the receipt back; one that fails leaves
+    // the receipt without it.
+    const textsHash = textsHashSource();
+    if (textsHash instanceof Promise) textsHash.then(send, () => send(undefined));
+    else send(textsHash);
   };
 }

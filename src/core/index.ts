@@ -1,17 +1,21 @@
 // The headless entry, `allur-consent/core`: no Preact, no UI.
 import { resolveConfig } from './config';
 import { startConsentCore } from './consent-core';
+import { textsDigest } from './consent-log';
 import { createInertConsent, hasDocument } from './inert';
 import type { ConsentConfig, ConsentCore, CoreOptions } from './types';
 
 export type * from './types';
-export { CATEGORIES, resolveConfig, resolveConfigLeniently } from './config';
+export { CATEGORIES } from './categories';
+export { resolveConfig, resolveConfigLeniently } from './config';
 export { presets } from './presets';
 // The library's own cookies, for a UI's cookie table.
 export { CONSENT_COOKIE } from './consent-cookie';
 export { VISITOR_COOKIE, VISITOR_COOKIE_DAYS } from './pixel';
 // For a UI of the core, ours or a site's: a policy link is checked and resolved as the core resolves its endpoints.
 export { isAllowedUrl, onThisPage, POLICY_URL_SCHEMES } from './page-url';
+// The digest a receipt carries of the texts shown (docs/cookies-and-receipts.md): a UI of the core digests its own.
+export { textsDigest } from './consent-log';
 
 /**
  * Creates the headless consent instance (docs/instance.md); throws a TypeError naming the field on bad config.
@@ -19,5 +23,9 @@ export { isAllowedUrl, onThisPage, POLICY_URL_SCHEMES } from './page-url';
  */
 export function createConsentCore(config: ConsentConfig, options?: CoreOptions): ConsentCore {
   const resolved = resolveConfig(config);
-  return hasDocument() ? startConsentCore(resolved, options) : createInertConsent(resolved);
+  const texts = options?.texts;
+  let digest: string | undefined;
+  // Digested on the first receipt only: most page views send none.
+  const textsHash = texts && (() => (digest ??= textsDigest(texts)));
+  return hasDocument() ? startConsentCore(resolved, { textsHash }) : createInertConsent(resolved);
 }

@@ -113,6 +113,8 @@ export interface ConsentConfig {
   vendors?: VendorConfig;
   reopenButton?: boolean;
   nonce?: string;
+  /** Script tag only: the folder URL of the UI files, absolute or relative to the page (docs/script-tag.md). */
+  uiBase?: string;
 }
 
 /** What a UI tells the core besides the config. */
@@ -134,6 +136,7 @@ export interface ResolvedConfig {
   vendors: { google: boolean | 'auto'; meta: boolean | 'auto' };
   reopenButton: boolean;
   nonce: string | undefined;
+  uiBase: string | undefined;
 }
 
 export type ChangeListener = (state: ConsentState, previous: ConsentState) => void;

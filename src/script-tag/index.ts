@@ -1,9 +1,11 @@
-// The script-tag entry: the only module with side effects. Reads the config from `data-*` attributes of its
-// own <script> over `window.AllurConsentConfig`, builds one instance as `window.AllurConsent`, and never throws.
+// The script-tag entry, dist/allur-consent.iife.js: the only module with side effects. Reads the config from
+// `data-*` attributes of its own <script> over `window.AllurConsentConfig`, builds one instance as
+// `window.AllurConsent`, fetches the UI file beside it when something must show, and never throws.
 import { type Consent, startConsent } from '../consent-with-ui';
 import { ATTRIBUTE_FIELDS, resolveConfigLeniently } from '../core/config';
 import { hasDocument } from '../core/inert';
-import type { ConsentConfig } from '../core/types';
+import type { ConsentConfig, Lang } from '../core/types';
+import { loadUiFile } from './ui-file';
 
 declare global {
   interface Window {
@@ -35,10 +37,14 @@ function configFromPage(): Record<string, any> {
   return config;
 }
 
+/** The folder of the UI files: `uiBase` (relative to the page), else this script's own, else the page's. */
+const uiFolder = (uiBase: string | undefined) => new URL(uiBase ? uiBase.replace(/\/?$/, '/') : script?.src || '', location.href).href;
+
 /** Builds an instance from the page's config and `extra`; bad fields are reported once each and take defaults. */
 function create(extra?: Partial<ConsentConfig>): Consent | undefined {
   try {
-    return startConsent(resolveConfigLeniently({ ...configFromPage(), ...extra }, report));
+    const config = resolveConfigLeniently({ ...configFromPage(), ...extra }, report);
+    return startConsent(config, (lang: Lang) => loadUiFile(uiFolder(config.uiBase), lang, config.nonce));
   } catch (error) {
     report(error);
     return undefined;

@@ -10,18 +10,14 @@ import { cookieRows } from './cookie-rows';
 import { inLanguage } from './texts';
 import { initialView, reduceView, type ViewEvent } from './view-state';
 
-/** The UI methods `createConsent` adds to the core. */
-export interface ConsentUi {
+/** The mounted UI: the instance's UI methods, the dialog opened from a page element, told of each change of the state. */
+export interface MountedUi {
   showBanner(): void;
-  showPreferences(): void;
-  hide(): void;
-  destroy(): void;
-}
-
-/** The mounted UI: opened from a page element, told of each change of the state. */
-export interface MountedUi extends ConsentUi {
+  /** Opens the dialog; focus goes back to `from` (by default the element focused now) when it closes. */
   showPreferences(from?: Element | null): void;
+  hide(): void;
   changed(state: ConsentState): void;
+  destroy(): void;
 }
 
 /**

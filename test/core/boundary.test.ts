@@ -43,3 +43,22 @@ describe('the UI', () => {
     }
   });
 });
+
+describe('the core side of the UI (the script tag, the npm entry, the on-demand logic)', () => {
+  const SRC = join(__dirname, '../../src');
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => /\.tsx?$/.test(file) && !/^(core|ui|bindings)\//.test(file),
+  );
+
+  it('takes the UI by types only, or by the npm entry’s dynamic import: the UI stays out of what loads first', () => {
+    expect(files).toContain('on-demand.ts');
+    expect(files).toContain(join('script-tag', 'index.ts'));
+    for (const file of files) {
+      const source = readFileSync(join(SRC, file), 'utf8');
+      const statics = [...source.matchAll(/^import (?!type )[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((match) => match[1]);
+      for (const specifier of statics) expect(specifier, `${file} imports ${specifier}`).not.toMatch(/\/ui\/|preact/);
+    }
+    expect(readFileSync(join(SRC, 'index.ts'), 'utf8')).toContain("import('./ui/index')");
+  });
+});
+

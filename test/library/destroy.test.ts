@@ -92,7 +92,7 @@ describe.each([
     const resizes = watchObservers('ResizeObserver', FakeResizeObserver);
     const leftListeners = watchListeners();
 
-    const consent = consentOf({ pixel: { endpoint: '/stat/pixel', spa: true } });
+    const consent = await consentOf({ pixel: { endpoint: '/stat/pixel', spa: true } });
     // Everything running: granted statistics (ad views watched), the "saved" notice timer, the dialog opened and closed.
     click('accept-all');
     consent.showPreferences();
@@ -134,7 +134,7 @@ describe.each([
 describe('a destroyed instance kept by a stale reference (React StrictMode cleanup)', () => {
   it('sends no hit and watches no ad, whatever it is told', async () => {
     const intersections = watchObservers('IntersectionObserver', FakeIntersectionObserver);
-    const stale = consentOf();
+    const stale = await consentOf();
     stale.destroy();
     stale.acceptAll();
     stale.pixel.track('calculator');

@@ -39,15 +39,18 @@ test.each([
   expect(JSON.parse(output)).toEqual(undecided);
 });
 
-test('the script-tag bundle evaluates without a document', () => {
-  const output = run(
-    `const { readFileSync } = require('node:fs');
-     const vm = require('node:vm');
-     const context = vm.createContext({ console });
-     context.window = context;
-     vm.runInContext(readFileSync('dist/allur-consent.iife.js', 'utf8'), context);
-     console.log(typeof context.AllurConsent);`,
-    'commonjs',
-  );
-  expect(output.trim()).toBe('undefined');
-});
+test.each(['allur-consent.iife.js', 'allur-consent-ui.ru.js', 'allur-consent-ui.kk.js', 'allur-consent-ui.en.js'])(
+  'the script-tag file %s evaluates without a document, and does nothing',
+  (file) => {
+    const output = run(
+      `const { readFileSync } = require('node:fs');
+       const vm = require('node:vm');
+       const context = vm.createContext({ console });
+       context.window = context;
+       vm.runInContext(readFileSync('dist/${file}', 'utf8'), context);
+       console.log(Object.keys(context).join());`,
+      'commonjs',
+    );
+    expect(output.trim()).toBe('console,window');
+  },
+);

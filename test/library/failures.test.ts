@@ -17,7 +17,7 @@ describe.each(Object.keys(answers))('pixel and consent-log endpoints %s', (name)
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     network.beacon = () => false;
     network.fetch = answers[name];
-    const consent = consentOf();
+    const consent = await consentOf();
     click('accept-all');
     for (let index = 0; index < 30; index++) consent.pixel.track('calculator', { step: index });
     await vi.advanceTimersByTimeAsync(60_000);
@@ -45,7 +45,7 @@ describe('an ad blocker', () => {
       <script type="text/plain" data-consent="statistics" src="https://mc.yandex.ru/metrika/tag.js"></script>
       <script type="text/plain" data-consent="statistics">window.afterBlocked = true</script>`;
     const errors = vi.fn();
-    const consent = consentOf();
+    const consent = await consentOf();
     consent.on('error', errors);
     click('accept-all');
     const blocked = document.querySelector<HTMLScriptElement>('script[src*="metrika"]')!;
@@ -63,7 +63,7 @@ describe('an ad blocker', () => {
       throw new TypeError('blocked by client');
     };
     network.fetch = () => Promise.reject(new TypeError('net::ERR_BLOCKED_BY_CLIENT'));
-    const consent = consentOf({ consentLog: false });
+    const consent = await consentOf({ consentLog: false });
     click('accept-all');
     consent.pixel.track('one');
     consent.pixel.track('two');

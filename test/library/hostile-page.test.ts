@@ -27,7 +27,7 @@ describe('a page with Prototype.js-style JSON', () => {
       return `"${String(this)}"`;
     };
     for (const type of [Array, Date, String, Number, Boolean]) patch(type.prototype, 'toJSON', { value: quoted, writable: true });
-    consentOf();
+    await consentOf();
     click('accept-all');
     await tick();
     const cookie = consentCookie();
@@ -41,25 +41,25 @@ describe('a page with Prototype.js-style JSON', () => {
     expect(receipts()[0].body.time).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
-  it('keeps the decision when JSON.stringify was replaced by a home-made one that formats differently', () => {
+  it('keeps the decision when JSON.stringify was replaced by a home-made one that formats differently', async () => {
     const native = JSON.stringify;
     patch(JSON, 'stringify', { value: (value: unknown) => native(value, null, 1), writable: true });
-    const first = consentOf();
+    const first = await consentOf();
     first.rejectAll();
     first.destroy();
     // The next page reads the cookie written under the replaced JSON.
-    const next = consentOf();
+    const next = await consentOf();
     expect(next.getState()).toMatchObject({ decided: true, categories: { statistics: false } });
     expect(shadowOf()).toBeNull();
   });
 });
 
 describe('gated markup with attribute names the DOM refuses', () => {
-  it('still accepts, runs the script without that attribute, and goes on to the next', () => {
+  it('still accepts, runs the script without that attribute, and goes on to the next', async () => {
     document.body.innerHTML = `
       <script type="text/plain" data-consent="statistics" a"b="1" data-tag="first">window.gatedRuns = ['first']</script>
       <script type="text/plain" data-consent="statistics">window.gatedRuns.push('second')</script>`;
-    const consent = consentOf();
+    const consent = await consentOf();
     expect(() => click('accept-all')).not.toThrow();
     expect(consent.getState().decided).toBe(true);
     expect(document.querySelector('script[data-tag="first"]')!.getAttribute('type')).toBeNull();
@@ -84,7 +84,7 @@ describe('a page whose document.cookie is broken', () => {
 
   it.each(Object.keys(brokenCookies))('works for the page when document.cookie %s, and says the choice lives for this page', async (name) => {
     patch(document, 'cookie', brokenCookies[name]);
-    const consent = consentOf();
+    const consent = await consentOf();
     expect(consent.getState().decided).toBe(false);
     click('accept-all');
     await tick();
@@ -100,13 +100,13 @@ describe('a page whose document.cookie is broken', () => {
 });
 
 describe('a page whose storage throws (Safari private mode, blocked storage)', () => {
-  it('refuses and withdraws without throwing when localStorage and sessionStorage throw on access', () => {
+  it('refuses and withdraws without throwing when localStorage and sessionStorage throw on access', async () => {
     const denied = () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
     patch(window, 'localStorage', { get: denied });
     patch(window, 'sessionStorage', { get: denied });
-    const consent = consentOf({ categories: { statistics: { storage: ['_ym_visorc'] }, functional: { storage: ['login'] } } });
+    const consent = await consentOf({ categories: { statistics: { storage: ['_ym_visorc'] }, functional: { storage: ['login'] } } });
     click('reject-all');
     consent.acceptAll();
     consent.reset();
@@ -114,14 +114,14 @@ describe('a page whose storage throws (Safari private mode, blocked storage)', (
     expectNothingThrown();
   });
 
-  it('still removes the keys from the storage that works when only setItem throws (quota 0)', () => {
+  it('still removes the keys from the storage that works when only setItem throws (quota 0)', async () => {
     localStorage.setItem('_ym_visorc', 'w');
     patch(Storage.prototype, 'setItem', {
       value: () => {
         throw new DOMException('QuotaExceededError', 'QuotaExceededError');
       },
     });
-    consentOf({ categories: { statistics: { storage: ['_ym_visorc'] } } });
+    await consentOf({ categories: { statistics: { storage: ['_ym_visorc'] } } });
     click('reject-all');
     expect(localStorage.getItem('_ym_visorc')).toBeNull();
   });
@@ -135,7 +135,7 @@ describe('a browser without the newer APIs', () => {
     patch(navigator, 'sendBeacon', { value: undefined });
     patch(crypto, 'randomUUID', { value: undefined });
     document.body.innerHTML = '<div data-pixel-ad="banner-1">ad</div>';
-    const consent = consentOf();
+    const consent = await consentOf();
     click('accept-all');
     await tick();
     expect(consent.getState().id).toMatch(/^[\da-f]{32}$/);
@@ -152,8 +152,8 @@ describe('a browser without the newer APIs', () => {
 
 describe('createConsent called twice (React StrictMode, two bundles on one page)', () => {
   it('builds a fresh instance after the first was destroyed (StrictMode effect cleanup)', async () => {
-    consentOf().destroy();
-    const again = consentOf();
+    (await consentOf()).destroy();
+    const again = await consentOf();
     expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
     click('accept-all');
     await tick(20);
@@ -161,8 +161,8 @@ describe('createConsent called twice (React StrictMode, two bundles on one page)
     expect(pixelHits()).toHaveLength(1);
   });
 
-  it('still validates the config of the second call', () => {
-    consentOf();
+  it('still validates the config of the second call', async () => {
+    await consentOf();
     expect(() => createConsent({ policyVersion: '' })).toThrow(TypeError);
   });
 });

@@ -4,8 +4,8 @@ import { click, consentOf, pixelHits, receipts, shadowOf, tick, uncaught } from 
 
 describe('createConsent called again while an instance lives (React StrictMode, two bundles on one page)', () => {
   it('gives the live instance back: one banner, one pageview, one receipt', async () => {
-    const first = consentOf();
-    const second = consentOf();
+    const first = await consentOf();
+    const second = await consentOf();
     expect(second).toBe(first);
     expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
     click('accept-all');
@@ -16,8 +16,8 @@ describe('createConsent called again while an instance lives (React StrictMode, 
 });
 
 describe('a page that removes the host element', () => {
-  it('puts the banner back on the next show, and the dialog on a data-consent-open click', () => {
-    const consent = consentOf();
+  it('puts the banner back on the next show, and the dialog on a data-consent-open click', async () => {
+    const consent = await consentOf();
     document.querySelector('allur-consent')!.remove();
     consent.showBanner();
     expect(document.querySelectorAll('allur-consent')).toHaveLength(1);

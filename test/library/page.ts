@@ -40,11 +40,15 @@ export const receipts = () => sentTo('/stat/consent');
 
 export const PIXEL = { endpoint: '/stat/pixel', transport: 'beacon', autoPageview: true } as const;
 
+/** Waits until the UI, which comes by a dynamic import, has arrived and done what it was asked meanwhile. */
+export const arrived = () => vi.dynamicImportSettled();
+
 const instances: Consent[] = [];
-/** The full library with the pixel and the consent log on, destroyed after the test. */
-export function consentOf(config: Partial<ConsentConfig> = {}): Consent {
+/** The full library with the pixel and the consent log on, its UI arrived if it fetched one; destroyed after the test. */
+export async function consentOf(config: Partial<ConsentConfig> = {}): Promise<Consent> {
   const consent = createConsent({ policyVersion: 'v1', lang: 'en', pixel: PIXEL, consentLog: { endpoint: '/stat/consent' }, ...config });
   instances.push(consent);
+  await arrived();
   return consent;
 }
 

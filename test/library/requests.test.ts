@@ -13,7 +13,7 @@ describe('a page with <base href> pointing elsewhere', () => {
     const base = document.createElement('base');
     base.href = 'https://cdn.example/assets/';
     document.head.append(base);
-    consentOf({ policyUrl: '/privacy' });
+    await consentOf({ policyUrl: '/privacy' });
     expect(shadowOf()!.querySelector<HTMLAnchorElement>('a[href]')!.href).toBe('https://www.allur.kz/privacy');
     click('accept-all');
     await tick();
@@ -29,19 +29,19 @@ describe('a page address with personal data', () => {
     vi.stubGlobal('Image', function () {
       return images[images.push(document.createElement('img')) - 1];
     });
-    const consent = consentOf();
+    const consent = await consentOf();
     click('accept-all');
     await tick();
     expect(pixelHits().map((hit) => hit.transport)).toEqual(['fetch']);
     for (const [url, init] of fetchMock.mock.calls) expect(init, String(url)).toMatchObject({ referrerPolicy: 'no-referrer' });
     consent.destroy();
     // The next page, already accepted, sends its pageview as an image.
-    consentOf({ pixel: { endpoint: '/stat/pixel', transport: 'image' } });
+    await consentOf({ pixel: { endpoint: '/stat/pixel', transport: 'image' } });
     expect(images.map((image) => image.referrerPolicy)).toEqual(['no-referrer']);
   });
 
   it('a page address with nothing to scrub still goes by beacon', async () => {
-    consentOf();
+    await consentOf();
     click('accept-all');
     await tick();
     expect(pixelHits().map((hit) => hit.transport)).toEqual(['beacon']);
@@ -52,7 +52,7 @@ describe('a page whose old library extends Object.prototype', () => {
   it('sends hits with their own fields only', async () => {
     Object.defineProperty(Object.prototype, 'polluted', { value: 'from the page', enumerable: true, writable: true, configurable: true });
     try {
-      const consent = consentOf();
+      const consent = await consentOf();
       click('accept-all');
       consent.pixel.track('calculator', { step: 2 });
       await tick();

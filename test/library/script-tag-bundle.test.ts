@@ -1,36 +1,18 @@
-// The built script-tag bundle (run `npm run build` first), executed in a fresh jsdom window as a page would.
-import { readFileSync } from 'node:fs';
-import { JSDOM, VirtualConsole } from 'jsdom';
+// The built script-tag core (run `npm run build` first), executed in a fresh jsdom window as a page would, with the
+// UI files it fetches served from dist/.
 import { describe, expect, it } from 'vitest';
-
-const bundle = readFileSync('dist/allur-consent.iife.js', 'utf8');
-
-/** A page that runs `scripts` (attribute strings) in order, each with the bundle inline; returns its window and errors. */
-function page(scripts: string[], head = '') {
-  const errors: unknown[][] = [];
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.on('error', (...args: unknown[]) => errors.push(args));
-  virtualConsole.on('jsdomError', (error) => errors.push([error]));
-  const tags = scripts.map((attributes) => `<script ${attributes}>${bundle}</script>`).join('');
-  const dom = new JSDOM(`<!doctype html><html lang="en"><head>${head}</head><body>${tags}</body></html>`, {
-    runScripts: 'dangerously',
-    url: 'https://www.allur.kz/',
-    virtualConsole,
-  });
-  const window = dom.window as unknown as Window & typeof globalThis;
-  // The banner renders in a task after the page's first paint.
-  const painted = () => new Promise((resolve) => window.setTimeout(resolve));
-  return { window, errors, painted, shadow: () => window.document.querySelector('allur-consent')?.shadowRoot };
-}
+import { core, coreTag, scriptTagPage } from './script-tag-page';
 
 describe('the script tag', () => {
-  it('builds one instance from data-* attributes, even when loaded twice, and renders after the first paint', async () => {
-    const { window, errors, shadow, painted } = page([
-      'data-policy-version="2024-06-01" data-lang="kk" data-policy-url="/privacy" data-consent-log-endpoint="/stat/consent"',
-      'data-policy-version="other" data-lang="ru"',
-    ]);
+  it('builds one instance from data-* attributes, even when loaded twice, and renders once the UI file came', async () => {
+    const { window, errors, shadow, arrived, uiRequests } = scriptTagPage('', [
+      coreTag('data-policy-version="2024-06-01" data-lang="kk" data-policy-url="/privacy" data-consent-log-endpoint="/stat/consent"'),
+      coreTag('data-policy-version="other" data-lang="ru"'),
+    ].join(''));
     expect(shadow()).toBeUndefined();
-    await painted();
+    // Asked for while the core ran: the banner is not later than from one file.
+    expect(uiRequests().map((request) => request.url.pathname)).toEqual(['/allur-consent-ui.kk.js']);
+    await arrived();
     expect(errors).toEqual([]);
     expect(window.document.querySelectorAll('allur-consent')).toHaveLength(1);
     const consent = window.AllurConsent as { getState(): { policyVersion: string }; config: { policyUrl: string; consentLog: unknown } };
@@ -38,40 +20,46 @@ describe('the script tag', () => {
     expect(consent.config).toMatchObject({ policyUrl: '/privacy', consentLog: { endpoint: '/stat/consent' } });
     expect(shadow()!.querySelector('.root')!.getAttribute('lang')).toBe('kk');
     expect(shadow()!.querySelector('[data-consent-action="reject-all"]')!.textContent).toBe('Барлығынан бас тарту');
+    expect(uiRequests()).toHaveLength(1);
   });
 
   it('waits for <body> when loaded in <head>, with the core already running', async () => {
-    const { window, shadow, painted } = page([], `<script data-policy-version="1">${bundle}</script>`);
+    const { window, shadow, arrived } = scriptTagPage(coreTag('data-policy-version="1"'), '');
     expect((window.AllurConsent as { getState(): { decided: boolean } }).getState().decided).toBe(false);
     expect(window.document.readyState).toBe('loading');
     expect(shadow()).toBeUndefined();
     await new Promise((resolve) => window.document.addEventListener('DOMContentLoaded', resolve));
-    await painted();
+    await arrived();
     expect(shadow()!.querySelector('[role=region]')).not.toBeNull();
     expect(window.document.body.firstElementChild!.localName).toBe('allur-consent');
   });
 
-  it('gives the fallback <style> the nonce of its own script tag', async () => {
-    const { shadow, painted } = page(['nonce="abc123" data-policy-version="1"']);
-    await painted();
+  it('gives the fallback <style> and the UI file’s <script> the nonce of its own script tag', async () => {
+    const { shadow, arrived, uiRequests } = scriptTagPage('', coreTag('nonce="abc123" data-policy-version="1"'));
+    await arrived();
     expect(shadow()!.querySelector('style')!.getAttribute('nonce')).toBe('abc123');
+    expect(uiRequests()[0].nonce).toBe('abc123');
   });
 
   it('lets data-* attributes win over window.AllurConsentConfig', () => {
-    const { window } = page(
-      ['data-policy-version="2" data-reopen-button="false"'],
+    const { window } = scriptTagPage(
       '<script>window.AllurConsentConfig = { policyVersion: "1", reopenButton: true, lang: "ru" }</script>',
+      coreTag('data-policy-version="2" data-reopen-button="false"'),
     );
     const consent = window.AllurConsent as { config: { policyVersion: string; reopenButton: boolean; lang: string } };
     expect(consent.config).toMatchObject({ policyVersion: '2', reopenButton: false, lang: 'ru' });
   });
 
   it('reports a bad attribute once, naming the field, and still shows the banner on defaults', async () => {
-    const { window, errors, shadow, painted } = page(['data-policy-version="1" data-lang="de" data-pixel-transport="pigeon"']);
-    await painted();
+    const { window, errors, shadow, arrived } = scriptTagPage(
+      '<script>document.documentElement.lang = "en"</script>',
+      coreTag('data-policy-version="1" data-lang="de" data-pixel-transport="pigeon" data-ui-base="javascript:alert(1)"'),
+    );
+    await arrived();
     expect(errors.map((args) => String(args[0]))).toEqual([
       expect.stringMatching(/config\.lang/),
       expect.stringMatching(/config\.pixel\.transport/),
+      expect.stringMatching(/config\.uiBase must be http\(s\) or relative/),
     ]);
     expect(shadow()!.querySelector('[role=region]')).not.toBeNull();
     expect(shadow()!.querySelector('.root')!.getAttribute('lang')).toBe('en');
@@ -79,33 +67,36 @@ describe('the script tag', () => {
   });
 
   it('gives one console error naming policyVersion when it is missing, and still shows the banner', async () => {
-    const { errors, shadow, painted } = page(['data-lang="ru"']);
-    await painted();
+    const { errors, shadow, arrived } = scriptTagPage('', coreTag('data-lang="ru"'));
+    await arrived();
     expect(errors).toHaveLength(1);
     expect(String(errors[0][0])).toMatch(/policyVersion/);
     expect(shadow()!.querySelector('[role=region]')).not.toBeNull();
   });
 
-  it('with data-autoinit="false" only exposes the factory', () => {
-    const { window, shadow } = page(['data-policy-version="1" data-autoinit="false"']);
+  it('with data-autoinit="false" only exposes the factory, and fetches nothing', async () => {
+    const { window, shadow, arrived, uiRequests } = scriptTagPage('', coreTag('data-policy-version="1" data-autoinit="false"'));
     expect(shadow()).toBeUndefined();
     const factory = window.AllurConsent as { create(config?: object): { showPreferences(): void } };
     expect(Object.keys(factory)).toEqual(['create']);
+    expect(uiRequests()).toEqual([]);
     factory.create({ lang: 'en' }).showPreferences();
+    await arrived();
     expect(shadow()!.querySelector('[role=dialog]')!.textContent).toContain('Cookie settings');
   });
 
   it('never throws into the page: a failing browser API becomes one console error', async () => {
-    const { window, errors, painted } = page([], '<script>window.addEventListener("error", () => { window.pageError = true })</script>');
+    const { window, errors, uncaught, arrived } = scriptTagPage('<script>window.addEventListener("error", () => { window.pageError = true })</script>', '');
     window.Element.prototype.attachShadow = () => {
       throw new Error('shadow roots are off');
     };
     const script = window.document.createElement('script');
     script.dataset.policyVersion = '1';
-    script.textContent = bundle;
+    script.textContent = core;
     window.document.body.append(script);
-    await painted();
+    await arrived();
     expect((window as unknown as { pageError?: boolean }).pageError).toBeUndefined();
+    expect(uncaught).toEqual([]);
     expect(errors.map((args) => String(args[0]))).toEqual([expect.stringContaining('shadow roots are off')]);
   });
 });

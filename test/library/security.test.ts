@@ -35,7 +35,7 @@ describe('texts from config never become HTML', () => {
       expect(markupElements()).toHaveLength(0);
       expect(handlerAttributes()).toEqual([]);
     };
-    const consent = consentOf({ texts: { en: texts }, reopenButton: true, pixel: false, consentLog: false });
+    const consent = await consentOf({ texts: { en: texts }, reopenButton: true, pixel: false, consentLog: false });
     look();
     consent.showPreferences();
     look();
@@ -51,7 +51,7 @@ describe('texts from config never become HTML', () => {
     // A held-back iframe has its placeholder; a pixel has its visitor cookie row; declared rows are texts too.
     document.body.insertAdjacentHTML('beforeend', '<iframe data-consent="marketing" data-src="https://maps.example/x"></iframe>');
     const row = { name: payload('name'), provider: payload('provider'), purpose: payload('purpose'), lifetime: payload('lifetime') };
-    const second = consentOf({ texts: { en: texts }, consentLog: false, categories: { functional: { declaration: [row] } } });
+    const second = await consentOf({ texts: { en: texts }, consentLog: false, categories: { functional: { declaration: [row] } } });
     // The cookies notice follows the first render by a task.
     await new Promise((resolve) => setTimeout(resolve));
     second.showPreferences();
@@ -88,10 +88,10 @@ describe('URLs from config', () => {
     }
   });
 
-  it('shows the default policy link when the script tag gives a javascript: one', () => {
+  it('shows the default policy link when the script tag gives a javascript: one', async () => {
     const reported: string[] = [];
     createConsent(resolveConfigLeniently({ policyVersion: 'v1', policyUrl: 'java\tscript:alert(1)', pixel: false, consentLog: false }, (message) => reported.push(message))).destroy();
-    consentOf(resolveConfigLeniently({ policyVersion: 'v1', policyUrl: 'java\tscript:alert(1)' }, () => {}));
+    await consentOf(resolveConfigLeniently({ policyVersion: 'v1', policyUrl: 'java\tscript:alert(1)' }, () => {}));
     expect(reported).toEqual([expect.stringContaining('config.policyUrl')]);
     const links = [...shadowOf()!.querySelectorAll('a')].map((link) => link.href);
     expect(links).toEqual(['https://www.allur.kz/']);
@@ -121,7 +121,7 @@ describe('the consent cookie cannot inject anything into the page', () => {
   it.each(Object.keys(hostile))('%s: no decision, the banner shows, nothing rendered from the cookie', async (name) => {
     const value = hostile[name];
     document.cookie = `allur_consent=${encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value))}; path=/`;
-    const consent = consentOf();
+    const consent = await consentOf();
     expect(consent.getState()).toMatchObject({ decided: false, id: null, categories: { statistics: false } });
     expect(shadowOf()!.querySelector('section.banner')).not.toBeNull();
     expect(markupElements()).toHaveLength(0);
@@ -133,7 +133,7 @@ describe('the consent cookie cannot inject anything into the page', () => {
 
   it('a visitor-id cookie holding HTML is replaced, never sent', async () => {
     document.cookie = `allur_vid=${encodeURIComponent('<img src=x onerror=alert(1)>')}; path=/`;
-    consentOf();
+    await consentOf();
     click('accept-all');
     await tick();
     expect(pixelHits()[0].body.vid).toMatch(/^[\w-]{8,64}$/);
@@ -141,7 +141,14 @@ describe('the consent cookie cannot inject anything into the page', () => {
 });
 
 describe('the built files', () => {
-  const files = ['dist/allur-consent.iife.js', 'dist/index.mjs', 'dist/core.mjs'];
+  // The script tag's core and UI files; the npm entries and the main entry's UI chunk.
+  const files = [
+    'dist/allur-consent.iife.js',
+    ...['ru', 'kk', 'en'].map((lang) => `dist/allur-consent-ui.${lang}.js`),
+    'dist/index.mjs',
+    'dist/core.mjs',
+    ...readdirSync('dist').filter((name) => /^ui-.*\.mjs$/.test(name)).map((name) => `dist/${name}`),
+  ];
 
   it.each(files)('%s has no eval, Function constructor, inline handler or HTML string sink', (file) => {
     expect(existsSync(file), `${file} is missing: run npm run build (npm test does)`).toBe(true);

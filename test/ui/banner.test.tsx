@@ -6,8 +6,8 @@ import { deleteCookie } from '../helpers/cookies';
 const action = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[data-consent-action="${name}"]`)!;
 
 describe('the first layer', () => {
-  it('is a labelled non-modal region with title, the §3.3 data list, the policy link and four controls', () => {
-    const { ui, shadow } = setup();
+  it('is a labelled non-modal region with title, the §3.3 data list, the policy link and four controls', async () => {
+    const { ui, shadow } = await setup();
     const region = ui.getByRole('region', { name: 'Согласие на cookie' });
     expect(region.getAttribute('aria-modal')).toBeNull();
     expect(ui.getByRole('heading', { name: 'Мы используем cookie' })).toBeTruthy();
@@ -20,20 +20,20 @@ describe('the first layer', () => {
     expect(shadow.querySelector('[role=dialog]')).toBeNull();
   });
 
-  it('gives accept, reject and settings the very same styling', () => {
-    const { shadow } = setup();
+  it('gives accept, reject and settings the very same styling', async () => {
+    const { shadow } = await setup();
     const classes = ['accept-all', 'reject-all', 'preferences'].map((name) => action(shadow, name).className);
     expect(new Set(classes)).toEqual(new Set(['button']));
   });
 
-  it('records each first-layer action as the core decision it names', () => {
+  it('records each first-layer action as the core decision it names', async () => {
     const cases = [
       ['accept-all', { functional: true, statistics: true, marketing: true }],
       ['reject-all', { functional: false, statistics: false, marketing: false }],
       ['close', { functional: false, statistics: false, marketing: false }],
     ] as const;
     for (const [name, categories] of cases) {
-      const { consent, shadow } = setup();
+      const { consent, shadow } = await setup();
       fireEvent.click(action(shadow, name));
       expect(consent.getState()).toMatchObject({ decided: true, categories: { necessary: true, ...categories } });
       expect(shadow.querySelector('.banner')).toBeNull();
@@ -42,8 +42,8 @@ describe('the first layer', () => {
     }
   });
 
-  it('records a refusal on Escape inside the banner, and ignores Escape elsewhere on the page', () => {
-    const { consent, shadow } = setup();
+  it('records a refusal on Escape inside the banner, and ignores Escape elsewhere on the page', async () => {
+    const { consent, shadow } = await setup();
     document.body.append(Object.assign(document.createElement('input'), { id: 'page-field' }));
     fireEvent.keyDown(document.getElementById('page-field')!, { key: 'Escape' });
     expect(consent.getState().decided).toBe(false);
@@ -51,25 +51,25 @@ describe('the first layer', () => {
     expect(consent.getState()).toMatchObject({ decided: true, categories: { functional: false, statistics: false, marketing: false } });
   });
 
-  it('does not show when a decision for this policy version is stored, and says so when the policy changed', () => {
+  it('does not show when a decision for this policy version is stored, and says so when the policy changed', async () => {
     storeDecision('2024-06-01', { functional: 1, statistics: 0, marketing: 0 });
-    const first = setup();
+    const first = await setup();
     expect(first.host).toBeNull();
     first.consent.destroy();
-    const second = setup({ policyVersion: '2025-01-01' });
+    const second = await setup({ policyVersion: '2025-01-01' });
     expect(second.ui.getByText(/Мы обновили политику конфиденциальности/)).toBeTruthy();
   });
 
-  it('renders the policy link only for http(s), mailto or relative addresses', () => {
+  it('renders the policy link only for http(s), mailto or relative addresses', async () => {
     for (const [url, shown] of [['mailto:info@allur.kz', true], ['/privacy', true], ['policy.html', true]] as const) {
-      const { shadow, consent } = setup({ policyUrl: url });
+      const { shadow, consent } = await setup({ policyUrl: url });
       expect(!!shadow.querySelector(`a[href="${url}"]`)).toBe(shown);
       consent.destroy();
     }
   });
 
-  it('comes back on showBanner(), reset() and goes on hide()', () => {
-    const { consent, shadow } = setup();
+  it('comes back on showBanner(), reset() and goes on hide()', async () => {
+    const { consent, shadow } = await setup();
     fireEvent.click(action(shadow, 'accept-all'));
     consent.showBanner();
     expect(shadow.querySelector('.banner')).not.toBeNull();

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type Lang, presets } from '../../src/index';
 import { setup } from './setup';
 
-const openDialog = (config: Parameters<typeof setup>[0] = {}) => {
-  const fixture = setup(config);
+const openDialog = async (config: Parameters<typeof setup>[0] = {}) => {
+  const fixture = await setup(config);
   fixture.consent.showPreferences();
   return { ...fixture, dialog: fixture.ui.getByRole('dialog') };
 };
@@ -45,8 +45,8 @@ const languages: Record<Lang, { cookies: string; necessary: string; statistics: 
 describe.each(Object.keys(languages) as Lang[])('the cookie tables in %s', (lang) => {
   const words = languages[lang];
 
-  it('list the library’s own cookies and the presets’ in the visitor’s language, under column headers', () => {
-    const { dialog } = openDialog({ lang, pixel: { endpoint: '/stat/pixel' } });
+  it('list the library’s own cookies and the presets’ in the visitor’s language, under column headers', async () => {
+    const { dialog } = await openDialog({ lang, pixel: { endpoint: '/stat/pixel' } });
     const statistics = cellsOf(dialog, `${words.cookies}: ${words.statistics}`);
     expect(statistics[0]).toEqual(words.headers);
     expect(statistics.slice(1).map(([name]) => name)).toEqual(['allur_vid', '_ym_uid', '_ym_d', '_ym_isad', '_ym_visorc', '_ga', '_ga_<id>', '_gid']);
@@ -60,8 +60,8 @@ describe.each(Object.keys(languages) as Lang[])('the cookie tables in %s', (lang
     for (const header of within(dialog).getAllByRole('columnheader')) expect(header.getAttribute('scope')).toBe('col');
   });
 
-  it('show the site’s rows in the visitor’s language, per-language texts falling back to Russian', () => {
-    const { dialog } = openDialog({
+  it('show the site’s rows in the visitor’s language, per-language texts falling back to Russian', async () => {
+    const { dialog } = await openDialog({
       lang,
       cookie: { maxAgeDays: 30 },
       texts: { [lang]: { preferencesIntro: '30' } },
@@ -79,8 +79,8 @@ describe.each(Object.keys(languages) as Lang[])('the cookie tables in %s', (lang
     expect(cellsOf(dialog, `${words.cookies}: ${words.statistics}`).slice(1).map(([name]) => name)).toEqual(['_ym_uid', '_ym_d', '_ym_isad', '_ym_visorc']);
   });
 
-  it('label every cell for narrow screens and take their headers from overridable texts', () => {
-    const { dialog } = openDialog({ lang, texts: { [lang]: { cookieLifetime: 'Expires', cookies: 'Cookies' } } });
+  it('label every cell for narrow screens and take their headers from overridable texts', async () => {
+    const { dialog } = await openDialog({ lang, texts: { [lang]: { cookieLifetime: 'Expires', cookies: 'Cookies' } } });
     const table = within(dialog).getByRole('table', { name: `Cookies: ${words.necessary}` });
     expect(within(table).getByRole('columnheader', { name: 'Expires' })).toBeTruthy();
     expect([...table.querySelectorAll('tbody td')].map((cell) => cell.getAttribute('data-label'))).toEqual([
@@ -92,8 +92,8 @@ describe.each(Object.keys(languages) as Lang[])('the cookie tables in %s', (lang
   });
 });
 
-it('leaves out the table of a category with no cookies', () => {
-  const { dialog } = openDialog({ categories: { marketing: { declaration: [] } } });
+it('leaves out the table of a category with no cookies', async () => {
+  const { dialog } = await openDialog({ categories: { marketing: { declaration: [] } } });
   expect(within(dialog).queryByRole('table', { name: 'Список cookie: Маркетинг и реклама' })).toBeNull();
   expect(within(dialog).getAllByRole('table')).toHaveLength(2);
 });

@@ -22,9 +22,9 @@ const page = (extra = '') => {
 describe.each(Object.keys(languages) as Lang[])('an embed placeholder in %s', (lang) => {
   const words = languages[lang];
 
-  it('stands in the iframe’s box as a labelled group naming the provider and the category', () => {
+  it('stands in the iframe’s box as a labelled group naming the provider and the category', async () => {
     page();
-    setup({ lang });
+    await setup({ lang });
     const [placeholder] = placeholders();
     expect(placeholder.nextElementSibling).toBe(mapFrame());
     expect(mapFrame().style.display).toBe('none');
@@ -36,9 +36,9 @@ describe.each(Object.keys(languages) as Lang[])('an embed placeholder in %s', (l
     expect(inside(placeholder).getByRole('button', { name: words.load }).dataset.consentAction).toBe('load-embed');
   });
 
-  it('loads this one embed once: no decision, nothing else, no cookie, focus on the iframe', () => {
+  it('loads this one embed once: no decision, nothing else, no cookie, focus on the iframe', async () => {
     page(`<iframe id="video" data-consent="marketing" data-src="/video"></iframe><img data-consent="marketing" data-src="/ad.gif" alt="">`);
-    const { consent } = setup({ lang });
+    const { consent } = await setup({ lang });
     const [mapPlaceholder] = placeholders();
     fireEvent.click(inside(mapPlaceholder).getByRole('button', { name: words.load }));
     expect(mapFrame().getAttribute('src')).toBe('https://maps.example/embed?city=almaty');
@@ -51,35 +51,35 @@ describe.each(Object.keys(languages) as Lang[])('an embed placeholder in %s', (l
     expect(document.cookie).toBe('');
   });
 
-  it('opens the preferences dialog from its settings button', () => {
+  it('opens the preferences dialog from its settings button', async () => {
     page();
-    const { ui } = setup({ lang });
+    const { ui } = await setup({ lang });
     fireEvent.click(inside(placeholders()[0]).getByRole('button', { name: words.settings }));
     expect(ui.getByRole('dialog', { name: words.dialog })).toBeTruthy();
   });
 });
 
 describe('embed placeholders', () => {
-  it('go when the category is granted, and the iframe loads', () => {
+  it('go when the category is granted, and the iframe loads', async () => {
     page();
-    const { consent } = setup();
+    const { consent } = await setup();
     expect(placeholders()).toHaveLength(1);
     consent.set({ marketing: true });
     expect(placeholders()).toHaveLength(0);
     expect(mapFrame().getAttribute('src')).toContain('maps.example');
   });
 
-  it('give the iframe its own inline display back', () => {
+  it('give the iframe its own inline display back', async () => {
     page();
     mapFrame().style.display = 'block';
-    const { consent } = setup();
+    const { consent } = await setup();
     expect(mapFrame().style.display).toBe('none');
     consent.acceptAll();
     expect(mapFrame().style.display).toBe('block');
   });
 
   it('follow iframes added later and leave with iframes taken out', async () => {
-    setup();
+    await setup();
     expect(placeholders()).toHaveLength(0);
     document.body.insertAdjacentHTML('beforeend', '<iframe id="late" data-consent="marketing" data-src="/late"></iframe>');
     await settle();
@@ -89,10 +89,10 @@ describe('embed placeholders', () => {
     expect(placeholders()).toHaveLength(0);
   });
 
-  it('are not shown for a granted category, and leave with destroy()', () => {
+  it('are not shown for a granted category, and leave with destroy()', async () => {
     storeDecision('2024-06-01', { functional: 0, statistics: 0, marketing: 1 });
     page('<iframe data-consent="statistics" data-src="/stats"></iframe>');
-    const { consent } = setup();
+    const { consent } = await setup();
     expect(mapFrame().getAttribute('src')).toContain('maps.example');
     expect(placeholders()).toHaveLength(1);
     consent.destroy();
@@ -100,16 +100,16 @@ describe('embed placeholders', () => {
     expect(document.querySelector<HTMLIFrameElement>('[data-src="/stats"]')!.style.display).toBe('');
   });
 
-  it('name a category it does not know as written, and only the categories not granted', () => {
+  it('name a category it does not know as written, and only the categories not granted', async () => {
     storeDecision('2024-06-01', { functional: 0, statistics: 1, marketing: 0 });
     document.body.innerHTML = '<iframe data-consent="statistics title marketing" data-src="/x"></iframe>';
-    setup({ lang: 'en' });
+    await setup({ lang: 'en' });
     expect(inside(placeholders()[0]).getByRole('group').textContent).toContain('“title, Marketing & advertising”');
   });
 
-  it('name a provider it cannot parse as written', () => {
+  it('name a provider it cannot parse as written', async () => {
     document.body.innerHTML = '<iframe data-consent="marketing" data-src="http://[bad"></iframe>';
-    setup({ lang: 'en' });
+    await setup({ lang: 'en' });
     expect(inside(placeholders()[0]).getByRole('group', { name: 'Content from http://[bad' })).toBeTruthy();
   });
 });

@@ -8,9 +8,9 @@ import { setup } from './setup';
 const ru = russian();
 
 describe('the host element', () => {
-  it('is one <allur-consent> with an open shadow root, first in <body>, no inline style anywhere', () => {
+  it('is one <allur-consent> with an open shadow root, first in <body>, no inline style anywhere', async () => {
     document.body.innerHTML = '<main>page</main>';
-    const { host, shadow } = setup();
+    const { host, shadow } = await setup();
     expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
     expect(document.body.firstElementChild).toBe(host);
     expect(shadow.mode).toBe('open');
@@ -18,8 +18,8 @@ describe('the host element', () => {
     expect(host.hasAttribute('style')).toBe(false);
   });
 
-  it('falls back to a <style> carrying the nonce when constructable stylesheets are missing', () => {
-    const { shadow } = setup({ nonce: 'r4nd0m' });
+  it('falls back to a <style> carrying the nonce when constructable stylesheets are missing', async () => {
+    const { shadow } = await setup({ nonce: 'r4nd0m' });
     const style = shadow.querySelector('style')!;
     expect(style.getAttribute('nonce')).toBe('r4nd0m');
     expect(style.textContent).toContain('--allur-consent-bg');
@@ -27,13 +27,13 @@ describe('the host element', () => {
     expect(style.textContent).toContain('prefers-reduced-motion');
   });
 
-  it('adopts a constructable stylesheet where the browser has them, and no <style>', () => {
+  it('adopts a constructable stylesheet where the browser has them, and no <style>', async () => {
     const adopted = vi.fn();
     const original = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'adoptedStyleSheets');
     Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', { configurable: true, get: () => [], set: adopted });
     const replaceSync = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => undefined);
     try {
-      const { shadow } = setup();
+      const { shadow } = await setup();
       expect(shadow.querySelector('style')).toBeNull();
       expect(adopted).toHaveBeenCalledWith([expect.any(CSSStyleSheet)]);
       expect(replaceSync.mock.calls[0][0]).toContain(':host{');
@@ -43,7 +43,7 @@ describe('the host element', () => {
     }
   });
 
-  it('reserves scroll padding for the dock on the page while it shows something (WCAG 2.4.11)', () => {
+  it('reserves scroll padding for the dock on the page while it shows something (WCAG 2.4.11)', async () => {
     vi.useFakeTimers();
     let onResize = () => {};
     vi.stubGlobal('ResizeObserver', class {
@@ -57,7 +57,7 @@ describe('the host element', () => {
     const page = document as { adoptedStyleSheets: CSSStyleSheet[] };
     const siteSheet = new CSSStyleSheet();
     page.adoptedStyleSheets = [siteSheet];
-    const { consent, shadow } = setup();
+    const { consent, shadow } = await setup();
     vi.spyOn(shadow.querySelector<HTMLElement>('.dock')!, 'offsetHeight', 'get').mockReturnValue(212);
     onResize();
     expect(replaceSync).toHaveBeenLastCalledWith(':root{scroll-padding-bottom:212px;padding-bottom:212px}');
@@ -88,8 +88,8 @@ describe('the host element', () => {
     consent.destroy();
   });
 
-  it('removes the host and its page listeners on destroy', () => {
-    const { consent } = setup();
+  it('removes the host and its page listeners on destroy', async () => {
+    const { consent } = await setup();
     const removed = vi.spyOn(document, 'removeEventListener');
     consent.destroy();
     expect(document.querySelector('allur-consent')).toBeNull();

@@ -25,19 +25,19 @@ describe('languages', () => {
     expect(same).toEqual(['statistics']); // «Статистика (пиксель)» is the same word in both
   });
 
-  it('warns when cookie.maxAgeDays is not the 6 months the shipped texts state, unless the intro is overridden', () => {
+  it('warns when cookie.maxAgeDays is not the 6 months the shipped texts state, unless the intro is overridden', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    setup({ lang: 'kk', cookie: { maxAgeDays: 365 } }).consent.destroy();
+    (await setup({ lang: 'kk', cookie: { maxAgeDays: 365 } })).consent.destroy();
     expect(warn.mock.calls).toEqual([['allur-consent: texts.kk.preferencesIntro says 6 months, cookie.maxAgeDays is 365: override it']]);
-    setup({ lang: 'kk', cookie: { maxAgeDays: 365 }, texts: { kk: { preferencesIntro: 'Таңдауыңыз бір жыл сақталады.' } } }).consent.destroy();
-    setup({ lang: 'kk', cookie: { maxAgeDays: 180 } }).consent.destroy();
+    (await setup({ lang: 'kk', cookie: { maxAgeDays: 365 }, texts: { kk: { preferencesIntro: 'Таңдауыңыз бір жыл сақталады.' } } })).consent.destroy();
+    (await setup({ lang: 'kk', cookie: { maxAgeDays: 180 } })).consent.destroy();
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
   });
 
-  it('renders the banner and the dialog in each language, with lang on the root', () => {
+  it('renders the banner and the dialog in each language, with lang on the root', async () => {
     for (const lang of ['ru', 'kk', 'en'] as const) {
-      const { consent, shadow, ui } = setup({ lang });
+      const { consent, shadow, ui } = await setup({ lang });
       const t = locales[lang];
       expect(shadow.querySelector('.root')!.getAttribute('lang')).toBe(lang);
       expect(ui.getByRole('region', { name: t.region }).textContent).toContain(t.body);
@@ -71,41 +71,41 @@ describe('languages', () => {
     },
   };
 
-  it.each(['ru', 'kk', 'en'] as const)('%s: the first layer names each purpose "accept all" grants, and the operator', (lang) => {
-    const { ui } = setup({ lang });
+  it.each(['ru', 'kk', 'en'] as const)('%s: the first layer names each purpose "accept all" grants, and the operator', async (lang) => {
+    const { ui } = await setup({ lang });
     const text = ui.getByRole('region', { name: locales[lang].region }).textContent;
     for (const [purpose, phrases] of Object.entries(firstLayerNames[lang])) {
       for (const phrase of phrases) expect(text, `${lang} ${purpose}`).toContain(phrase);
     }
   });
 
-  it('takes lang config, else <html lang>, else the browser languages, else ru', () => {
-    const rootLang = (config = {}) => {
-      const { consent, shadow } = setup(config);
+  it('takes lang config, else <html lang>, else the browser languages, else ru', async () => {
+    const rootLang = async (config = {}) => {
+      const { consent, shadow } = await setup(config);
       const lang = shadow.querySelector('.root')!.getAttribute('lang');
       consent.destroy();
       return lang;
     };
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de-DE', 'en-US', 'ru']);
     document.documentElement.lang = 'kk-KZ';
-    expect(rootLang({ lang: 'ru' })).toBe('ru');
-    expect(rootLang()).toBe('kk');
+    expect(await rootLang({ lang: 'ru' })).toBe('ru');
+    expect(await rootLang()).toBe('kk');
     document.documentElement.lang = 'fr';
-    expect(rootLang()).toBe('en');
+    expect(await rootLang()).toBe('en');
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de']);
-    expect(rootLang()).toBe('ru');
+    expect(await rootLang()).toBe('ru');
   });
 
-  it('reads neither <html lang> nor the browser languages when the lang config names a shipped language', () => {
+  it('reads neither <html lang> nor the browser languages when the lang config names a shipped language', async () => {
     const browserLanguages = vi.spyOn(navigator, 'languages', 'get');
     const pageLang = vi.spyOn(HTMLElement.prototype, 'lang', 'get');
-    setup({ lang: 'kk' }).consent.destroy();
+    (await setup({ lang: 'kk' })).consent.destroy();
     expect(browserLanguages).not.toHaveBeenCalled();
     expect(pageLang).not.toHaveBeenCalled();
   });
 
-  it('uses the site text overrides of the chosen language, rendered as text, never as HTML', () => {
-    const { shadow, ui } = setup({
+  it('uses the site text overrides of the chosen language, rendered as text, never as HTML', async () => {
+    const { shadow, ui } = await setup({
       lang: 'kk',
       texts: { kk: { title: '<img src=x onerror=alert(1)>Келісім' }, ru: { acceptAll: 'не этот язык' } },
     });
@@ -114,9 +114,9 @@ describe('languages', () => {
     expect(ui.getByRole('button', { name: kk.acceptAll })).toBeTruthy();
   });
 
-  it('lets the site override the texts the dialog adds: region, operator, recipients and withdraw', () => {
+  it('lets the site override the texts the dialog adds: region, operator, recipients and withdraw', async () => {
     const texts = { region: 'Cookies', operator: 'Operator X', recipients: 'Recipients Y', withdraw: 'Withdraw Z' };
-    const { consent, ui } = setup({ lang: 'en', texts: { en: texts } });
+    const { consent, ui } = await setup({ lang: 'en', texts: { en: texts } });
     expect(ui.getByRole('region', { name: 'Cookies' })).toBeTruthy();
     consent.showPreferences();
     const dialog = ui.getByRole('dialog').textContent;
@@ -133,8 +133,8 @@ describe('the policy link per language', () => {
     ['ru', 'https://www.allur.kz/privacy'],
     // No English policy: the Russian one.
     ['en', 'https://www.allur.kz/privacy'],
-  ] as const)('in %s links %s, in the banner and in the dialog', (lang, href) => {
-    const { consent, shadow } = setup({ lang, policyUrl });
+  ] as const)('in %s links %s, in the banner and in the dialog', async (lang, href) => {
+    const { consent, shadow } = await setup({ lang, policyUrl });
     expect(shadow.querySelector<HTMLAnchorElement>('.banner a')!.href).toBe(href);
     consent.showPreferences();
     expect(shadow.querySelector<HTMLAnchorElement>('[role=dialog] a')!.href).toBe(href);

@@ -9,9 +9,9 @@ const press = (shadow: ShadowRoot, selector: string) => fireEvent.click(shadow.q
 afterEach(() => vi.useRealTimers());
 
 describe('notices', () => {
-  it('warns about sections needing authorization after every refusal of functional (§3.3.1), not before', () => {
+  it('warns about sections needing authorization after every refusal of functional (§3.3.1), not before', async () => {
     for (const refuse of ['reject-all', 'close']) {
-      const { consent, shadow } = setup();
+      const { consent, shadow } = await setup();
       expect(notice(shadow, 'auth-warning')).toBeNull();
       press(shadow, `.banner [data-consent-action="${refuse}"]`);
       const warning = notice(shadow, 'auth-warning')!;
@@ -23,8 +23,8 @@ describe('notices', () => {
     }
   });
 
-  it('warns after saving with functional off, and not after accepting it', () => {
-    const { consent, shadow } = setup();
+  it('warns after saving with functional off, and not after accepting it', async () => {
+    const { consent, shadow } = await setup();
     consent.showPreferences();
     fireEvent.click(shadow.querySelector('[data-category="statistics"]')!);
     press(shadow, '[data-consent-action="save"]');
@@ -33,8 +33,8 @@ describe('notices', () => {
     expect(notice(shadow, 'auth-warning')).toBeNull();
   });
 
-  it('lets the visitor reopen settings from the warning, or dismiss it', () => {
-    const { shadow } = setup();
+  it('lets the visitor reopen settings from the warning, or dismiss it', async () => {
+    const { shadow } = await setup();
     press(shadow, '.banner [data-consent-action="reject-all"]');
     press(shadow, '[data-consent-notice="auth-warning"] [data-consent-action="preferences"]');
     expect(shadow.querySelector('[role=dialog]')).not.toBeNull();
@@ -45,7 +45,7 @@ describe('notices', () => {
 
   it('renders the banner without probing storage, and probes it in the next task', async () => {
     const probes = vi.spyOn(window, 'localStorage', 'get');
-    const { ui } = setup();
+    const { ui } = await setup();
     expect(ui.getByRole('region')).toBeTruthy();
     expect(probes).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve));
@@ -54,7 +54,7 @@ describe('notices', () => {
 
   it('warns, right after the banner renders, when the browser keeps no cookies', async () => {
     vi.spyOn(navigator, 'cookieEnabled', 'get').mockReturnValue(false);
-    const { shadow, ui } = setup({ lang: 'en' });
+    const { shadow, ui } = await setup({ lang: 'en' });
     // Probed in the task after the first render: the probe's first use of storage is slow.
     expect(notice(shadow, 'cookies-disabled')).toBeNull();
     await new Promise((resolve) => setTimeout(resolve));
@@ -64,9 +64,9 @@ describe('notices', () => {
     expect(notice(shadow, 'cookies-disabled')).toBeNull();
   });
 
-  it('announces "saved" in the status region after a choice, for a few seconds', () => {
+  it('announces "saved" in the status region after a choice, for a few seconds', async () => {
     vi.useFakeTimers();
-    const { shadow } = setup();
+    const { shadow } = await setup();
     const status = shadow.querySelector('[role=status]')!;
     expect(status.textContent).toBe('');
     press(shadow, '.banner [data-consent-action="accept-all"]');
@@ -77,8 +77,8 @@ describe('notices', () => {
 });
 
 describe('the reopen button', () => {
-  it('floats once a choice is made, opens the preferences and takes focus back', () => {
-    const { consent, shadow, ui } = setup({ reopenButton: true });
+  it('floats once a choice is made, opens the preferences and takes focus back', async () => {
+    const { consent, shadow, ui } = await setup({ reopenButton: true });
     expect(shadow.querySelector('[data-consent-reopen]')).toBeNull();
     press(shadow, '.banner [data-consent-action="accept-all"]');
     const reopen = ui.getByRole('button', { name: 'Настройки cookie' });
@@ -91,8 +91,8 @@ describe('the reopen button', () => {
     expect(shadow.activeElement).toBe(shadow.querySelector('[data-consent-reopen]'));
   });
 
-  it('without it, focus left in the banner goes to the status region, and page focus is never taken', () => {
-    const { consent, shadow } = setup();
+  it('without it, focus left in the banner goes to the status region, and page focus is never taken', async () => {
+    const { consent, shadow } = await setup();
     const accept = shadow.querySelector<HTMLElement>('[data-consent-action="accept-all"]')!;
     accept.focus();
     fireEvent.click(accept);
@@ -104,16 +104,16 @@ describe('the reopen button', () => {
     expect(document.activeElement!.id).toBe('search');
   });
 
-  it('is not there unless asked for', () => {
-    const { shadow } = setup();
+  it('is not there unless asked for', async () => {
+    const { shadow } = await setup();
     press(shadow, '.banner [data-consent-action="accept-all"]');
     expect(shadow.querySelector('[data-consent-reopen]')).toBeNull();
   });
 });
 
 describe('cookies that do not stick', () => {
-  it('shows the cookies-disabled notice once writing the decision fails', () => {
-    const { consent, shadow } = setup();
+  it('shows the cookies-disabled notice once writing the decision fails', async () => {
+    const { consent, shadow } = await setup();
     expect(notice(shadow, 'cookies-disabled')).toBeNull();
     vi.spyOn(document, 'cookie', 'set').mockImplementation(() => undefined);
     consent.acceptAll();
@@ -123,9 +123,9 @@ describe('cookies that do not stick', () => {
 });
 
 describe('a page with no way back to the choices', () => {
-  it('is told once, after a decision, that withdrawal must stay reachable', () => {
+  it('is told once, after a decision, that withdrawal must stay reachable', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { consent } = setup();
+    const { consent } = await setup();
     expect(warn).not.toHaveBeenCalled();
     consent.rejectAll();
     consent.acceptAll();
@@ -133,11 +133,11 @@ describe('a page with no way back to the choices', () => {
     expect(warn.mock.calls[0][0]).toMatch(/data-consent-open.*reopenButton/);
   });
 
-  it('says nothing when the page has a data-consent-open element', () => {
+  it('says nothing when the page has a data-consent-open element', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const link = document.body.appendChild(document.createElement('a'));
     link.setAttribute('data-consent-open', '');
-    setup().consent.acceptAll();
+    (await setup()).consent.acceptAll();
     link.remove();
     expect(warn).not.toHaveBeenCalled();
   });

@@ -1,10 +1,10 @@
 import { fireEvent } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { focused, mounted, setup, storeDecision } from './setup';
+import { arrived, focused, mounted, setup, storeDecision } from './setup';
 
 const click = (root: ParentNode, selector: string) => fireEvent.click(root.querySelector<HTMLElement>(selector)!);
-const openFromBanner = () => {
-  const fixture = setup();
+const openFromBanner = async () => {
+  const fixture = await setup();
   const settings = fixture.shadow.querySelector<HTMLElement>('.banner [data-consent-action="preferences"]')!;
   settings.focus();
   fireEvent.click(settings);
@@ -13,16 +13,16 @@ const openFromBanner = () => {
 const switchOf = (root: ParentNode, id: string) => root.querySelector<HTMLInputElement>(`[data-category="${id}"]`)!;
 
 describe('the preferences dialog', () => {
-  it('is an APG modal dialog labelled by its heading, with focus moved inside', () => {
-    const { dialog, shadow, ui } = openFromBanner();
+  it('is an APG modal dialog labelled by its heading, with focus moved inside', async () => {
+    const { dialog, shadow, ui } = await openFromBanner();
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(ui.getByRole('dialog', { name: 'Настройки cookie' })).toBe(dialog);
     expect(dialog.contains(focused(shadow))).toBe(true);
     expect(shadow.querySelector('.banner')!.hasAttribute('inert')).toBe(true);
   });
 
-  it('has one labelled switch per category, none optional pre-ticked, necessary locked on', () => {
-    const { ui, dialog } = openFromBanner();
+  it('has one labelled switch per category, none optional pre-ticked, necessary locked on', async () => {
+    const { ui, dialog } = await openFromBanner();
     const names = { necessary: 'Необходимые', functional: 'Функциональные', statistics: 'Статистика (пиксель)', marketing: 'Маркетинг и реклама' };
     for (const [id, name] of Object.entries(names)) {
       const control = ui.getByRole('switch', { name }) as HTMLInputElement;
@@ -33,22 +33,22 @@ describe('the preferences dialog', () => {
     expect(dialog.textContent).toContain('Всегда включены');
   });
 
-  it('states operator, data, recipients, cross-border transfer, duration and how to withdraw', () => {
-    const { dialog } = openFromBanner();
+  it('states operator, data, recipients, cross-border transfer, duration and how to withdraw', async () => {
+    const { dialog } = await openFromBanner();
     for (const fact of ['ТОО «Аллюр Авто»', 'IP-адрес', 'Google, Meta, Яндекс', 'трансграничная передача', '6 месяцев', 'Отозвать согласие']) {
       expect(dialog.textContent).toContain(fact);
     }
   });
 
-  it('saves exactly the switched categories', () => {
-    const { consent, dialog } = openFromBanner();
+  it('saves exactly the switched categories', async () => {
+    const { consent, dialog } = await openFromBanner();
     fireEvent.click(switchOf(dialog, 'statistics'));
     click(dialog, '[data-consent-action="save"]');
     expect(consent.getState()).toMatchObject({ decided: true, categories: { functional: false, statistics: true, marketing: false } });
   });
 
-  it('offers accept all and reject all too', () => {
-    const { consent, dialog } = openFromBanner();
+  it('offers accept all and reject all too', async () => {
+    const { consent, dialog } = await openFromBanner();
     click(dialog, '[data-consent-action="accept-all"]');
     expect(consent.getState().categories).toEqual({ necessary: true, functional: true, statistics: true, marketing: true });
     consent.showPreferences();
@@ -56,10 +56,11 @@ describe('the preferences dialog', () => {
     expect(consent.getState().categories).toEqual({ necessary: true, functional: false, statistics: false, marketing: false });
   });
 
-  it('reflects the current state when reopened, not an unsaved draft', () => {
+  it('reflects the current state when reopened, not an unsaved draft', async () => {
     storeDecision('2024-06-01', { functional: 0, statistics: 1, marketing: 0 });
-    const { consent } = setup();
+    const { consent } = await setup();
     consent.showPreferences();
+    await arrived();
     const { shadow } = mounted();
     expect(switchOf(shadow, 'statistics').checked).toBe(true);
     fireEvent.click(switchOf(shadow, 'marketing'));
@@ -69,8 +70,8 @@ describe('the preferences dialog', () => {
     expect(switchOf(shadow, 'statistics').checked).toBe(true);
   });
 
-  it('closes on Escape and on its close button without saving, and returns focus to the opener', () => {
-    const { consent, shadow, settings } = openFromBanner();
+  it('closes on Escape and on its close button without saving, and returns focus to the opener', async () => {
+    const { consent, shadow, settings } = await openFromBanner();
     fireEvent.click(switchOf(shadow, 'statistics'));
     fireEvent.keyDown(focused(shadow)!, { key: 'Escape' });
     expect(shadow.querySelector('[role=dialog]')).toBeNull();
@@ -84,8 +85,8 @@ describe('the preferences dialog', () => {
     expect(focused(shadow)).toBe(settings);
   });
 
-  it('keeps Tab and Shift+Tab cycling inside', () => {
-    const { dialog, shadow } = openFromBanner();
+  it('keeps Tab and Shift+Tab cycling inside', async () => {
+    const { dialog, shadow } = await openFromBanner();
     const items = [...dialog.querySelectorAll<HTMLElement>('*')].filter((item) => item.matches('a[href],button,input:not(:disabled)'));
     const [first, last] = [items[0], items[items.length - 1]];
     expect(last.dataset.consentAction).toBe('accept-all');
@@ -100,8 +101,8 @@ describe('the preferences dialog', () => {
     expect(focused(shadow)).toBe(items[1]);
   });
 
-  it('opens from any [data-consent-open] element of the page and gives focus back to it', () => {
-    const { consent, shadow } = setup();
+  it('opens from any [data-consent-open] element of the page and gives focus back to it', async () => {
+    const { consent, shadow } = await setup();
     fireEvent.click(shadow.querySelector('[data-consent-action="accept-all"]')!);
     document.body.insertAdjacentHTML('beforeend', '<footer><a href="#" data-consent-open><span>Cookie</span></a></footer>');
     const link = document.querySelector<HTMLElement>('[data-consent-open]')!;
@@ -115,9 +116,9 @@ describe('the preferences dialog', () => {
     expect(document.querySelector('allur-consent')).toBeNull();
   });
 
-  it('locks marketing off and says why when the browser sends Global Privacy Control', () => {
+  it('locks marketing off and says why when the browser sends Global Privacy Control', async () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
-    const { consent, dialog, ui } = openFromBanner();
+    const { consent, dialog, ui } = await openFromBanner();
     const marketing = switchOf(dialog, 'marketing');
     expect(marketing.disabled && !marketing.checked).toBe(true);
     const notice = ui.getByText(/Global Privacy Control/);
@@ -133,12 +134,13 @@ describe('the withdraw button', () => {
     ['ru', 'Отозвать согласие'],
     ['kk', 'Келісімді кері қайтару'],
     ['en', 'Withdraw consent'],
-  ] as const)('in %s shows only once there is a decision, and takes it back as reset() does', (lang, label) => {
+  ] as const)('in %s shows only once there is a decision, and takes it back as reset() does', async (lang, label) => {
     storeDecision('2024-06-01', { functional: 1, statistics: 1, marketing: 0 });
-    const { consent } = setup({ lang });
+    const { consent } = await setup({ lang });
     const changes: Array<{ decided: boolean }> = [];
     consent.on('change', (state) => changes.push(state));
     consent.showPreferences();
+    await arrived();
     const { shadow, ui } = mounted();
     const withdraw = ui.getByRole('button', { name: label });
     expect(withdraw.dataset.consentAction).toBe('withdraw');

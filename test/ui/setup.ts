@@ -13,9 +13,16 @@ export function mounted() {
   return { host, shadow, ui: within(shadow as unknown as HTMLElement) };
 }
 
-/** Creates an instance (consent log and pixel off, so nothing leaves jsdom) and returns it with its shadow root, if mounted. */
-export function setup(config: Partial<ConsentConfig> = {}) {
+/** Waits until the UI, which comes by a dynamic import, has arrived and done what it was asked meanwhile. */
+export const arrived = () => vi.dynamicImportSettled();
+
+/**
+ * Creates an instance (consent log and pixel off, so nothing leaves jsdom), waits for its UI if it fetches one, and
+ * returns it with its shadow root, if mounted.
+ */
+export async function setup(config: Partial<ConsentConfig> = {}) {
   current = createConsent({ policyVersion: '2024-06-01', pixel: false, consentLog: false, ...config });
+  await arrived();
   return { consent: current, ...mounted() };
 }
 

@@ -2,8 +2,8 @@ import { fireEvent } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { focused, setup } from './setup';
 
-const openDialog = () => {
-  const fixture = setup();
+const openDialog = async () => {
+  const fixture = await setup();
   fireEvent.click(fixture.shadow.querySelector<HTMLElement>('.banner [data-consent-action="preferences"]')!);
   const dialog = fixture.ui.getByRole('dialog');
   const controls = [...dialog.querySelectorAll<HTMLElement>('*')].filter((item) => item.matches('a[href],button,input:not(:disabled)'));
@@ -11,8 +11,8 @@ const openDialog = () => {
 };
 
 describe('the dialog Tab trap', () => {
-  it('lets Tab go on from a focused element that is no control, as the scroll area Firefox makes a Tab stop', () => {
-    const { dialog, shadow, first } = openDialog();
+  it('lets Tab go on from a focused element that is no control, as the scroll area Firefox makes a Tab stop', async () => {
+    const { dialog, shadow, first } = await openDialog();
     const scrollArea = document.createElement('div');
     scrollArea.tabIndex = 0;
     first.after(scrollArea);
@@ -23,8 +23,8 @@ describe('the dialog Tab trap', () => {
     expect(dialog.contains(focused(shadow))).toBe(true);
   });
 
-  it('wraps from a non-control after the last control to the first', () => {
-    const { shadow, dialog, first } = openDialog();
+  it('wraps from a non-control after the last control to the first', async () => {
+    const { shadow, dialog, first } = await openDialog();
     const tail = document.createElement('div');
     tail.tabIndex = 0;
     dialog.append(tail);
@@ -33,8 +33,8 @@ describe('the dialog Tab trap', () => {
     expect(focused(shadow)).toBe(first);
   });
 
-  it('recognises Tab that WebKitGTK reports as key "Unidentified", code "Tab", keyCode 9', () => {
-    const { shadow, first, last } = openDialog();
+  it('recognises Tab that WebKitGTK reports as key "Unidentified", code "Tab", keyCode 9', async () => {
+    const { shadow, first, last } = await openDialog();
     first.focus();
     fireEvent.keyDown(first, { key: 'Unidentified', code: 'Tab', keyCode: 9, shiftKey: true });
     expect(focused(shadow)).toBe(last);
