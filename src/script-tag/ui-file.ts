@@ -14,16 +14,22 @@ export function loadUiFile(folder: string, lang: Lang, nonce: string | undefined
   const url = new URL(`allur-consent-ui.${lang}.js?v=${UI_FILES.version}`, folder).href;
   return new Promise((resolve, reject) => {
     const script = document.createElement('script') as UiFileScript;
+    const fail = (cause?: unknown) => {
+      script.remove();
+      reject(new Error(`allur-consent: the UI file ${url} did not load`, { cause }));
+    };
     script.registerAllurConsentUi = resolve;
     // After it ran: a file that handed its UI over has resolved already, and a rejection then changes nothing.
-    script.onload = script.onerror = () => {
-      script.remove();
-      reject(new Error(`allur-consent: the UI file ${url} did not load`));
-    };
+    script.onload = script.onerror = () => fail();
     script.integrity = UI_FILES.integrity[lang];
     if (new URL(url).origin !== location.origin) script.crossOrigin = 'anonymous';
     if (nonce) script.nonce = nonce;
-    script.src = trustedScriptUrl(url);
+    try {
+      script.src = trustedScriptUrl(url);
+    } catch (refused) {
+      // The page's Trusted Types took no URL of ours: no policy allur-consent allowed, and no default policy.
+      return fail(refused);
+    }
     document.head.append(script);
   });
 }
