@@ -67,6 +67,20 @@ function example(name: string): string {
   return installed.get(name)!;
 }
 
+// Only the UI chunk holds these: the embed placeholders' element and the UI's stylesheet.
+const UI_MARKERS = ['allur-consent-embed', '--allur-consent-bg'];
+
+/** The scripts `page` downloads from now on that hold the library's UI, by URL. */
+function uiScripts(page: Page): Promise<string[]>[] {
+  const seen: Promise<string[]>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    seen.push(response.text().then((body) => (UI_MARKERS.some((marker) => body.includes(marker)) ? [response.url()] : []), () => []));
+  });
+  return seen;
+}
+const urlsOf = async (seen: Promise<string[]>[]) => (await Promise.all(seen)).flat();
+
 /** Console errors and warnings, and uncaught exceptions: a hydration mismatch is reported as one of them. */
 function complaints(page: Page): string[] {
   const seen: string[] = [];
@@ -122,6 +136,31 @@ describe.each(apps)('examples/%s (%s)', (name, _how, served) => {
       expect(await page.locator('allur-consent').count(), 'banner hosts').toBe(1);
 
       expect(seen).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the UI comes in a chunk of its own: a first visit downloads it, a returning visit after a decision does not', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(15_000);
+    try {
+      const page = await context.newPage();
+      const firstVisit = uiScripts(page);
+      await page.goto(server!.url);
+      const accept = page.locator('allur-consent >> [data-consent-action=accept-all]');
+      await expect.poll(() => accept.isVisible()).toBe(true);
+      expect(await urlsOf(firstVisit), 'the UI chunk on a first visit').not.toEqual([]);
+
+      await accept.click();
+      await expect.poll(() => page.locator('#consent-state').textContent()).toMatch(/^decided/);
+      const returning = await context.newPage();
+      const returningVisit = uiScripts(returning);
+      await returning.goto(server!.url);
+      await expect.poll(() => returning.locator('#consent-state').textContent()).toMatch(/^decided/);
+      await returning.waitForLoadState('networkidle');
+      expect(await urlsOf(returningVisit), 'no UI on a returning visit').toEqual([]);
+      expect(await returning.locator('allur-consent').count()).toBe(0);
     } finally {
       await context.close();
     }
