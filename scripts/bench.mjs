@@ -1,9 +1,12 @@
 // Compares allur-consent with vanilla-cookieconsent 3.1.0 on the same minimal page in Debian's Chromium: payload,
-// first contentful paint, time to a visible banner, long tasks, script time, layout shift and heap, at CPU 1× and
-// 4×, for first visits (cold, fresh context) and returning visits (accepted once, then new pages in the same
-// context, cookies and HTTP cache kept). `--network fast4g|slow4g` adds Lighthouse's network latency and
-// bandwidth (the server then sends brotli). Prints a markdown table with the ratio to vanilla-cookieconsent and
-// the goal of each metric; raw runs go to bench-results/latest.json. Not a test: numbers, not verdicts.
+// the bytes each visit transfers and decodes, first contentful paint, time to a visible banner, long tasks, script
+// time, layout shift and heap, at CPU 1× and 4×, for first visits (cold, fresh context) and returning visits
+// (accepted once, then new pages in the same context, cookies and HTTP cache kept). allur-consent's page includes the
+// script-tag core, which fetches the Russian UI file beside it when the banner must show: a second request that a
+// first visit's "banner visible" includes and a returning visit does not make. `--network fast4g|slow4g` adds
+// Lighthouse's network latency and bandwidth to every request of the page (the server then sends brotli). Prints a
+// markdown table with the ratio to vanilla-cookieconsent and the goal of each metric; raw runs go to
+// bench-results/latest.json. Not a test: numbers, not verdicts.
 import { createServer } from 'node:http';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -28,7 +31,6 @@ const network = networkName && {
 const THROTTLES = [1, 4];
 const SETTLE_MS = 1500;
 const VANILLA_DIR = 'node_modules/vanilla-cookieconsent/dist/';
-const ONE_LANGUAGE_BUNDLE = 'dist/allur-consent.ru.iife.js';
 
 // Russian texts of the same length as allur-consent's first and second layers, three optional categories.
 // `hideFromBots: false`: it would otherwise see the automated browser as a bot and never show the banner.
@@ -100,10 +102,13 @@ const vanillaConfig = {
   },
 };
 
-// What each library's page loads, and how to find its "accept all" button once rendered.
+// What each library's page loads (on a first visit: allur-consent's core fetches its UI file), and how to find its
+// "accept all" button once rendered.
 const libraries = {
   'allur-consent': {
-    files: { '/allur-consent.iife.js': 'dist/allur-consent.iife.js' },
+    files: { '/allur-consent.iife.js': 'dist/allur-consent.iife.js', '/allur-consent-ui.ru.js': 'dist/allur-consent-ui.ru.js' },
+    // What a returning visitor with nothing to see loads: the core alone.
+    returningFiles: ['/allur-consent.iife.js'],
     config: {},
     head:
       '<script src="/allur-consent.iife.js" defer data-policy-version="2024-06-01" data-lang="ru"' +
@@ -222,6 +227,10 @@ async function load(context, origin, name, throttle, firstVisit) {
   if (firstVisit) await tab.waitForFunction(() => window.__bench.visibleAt !== null, null, { timeout: 30_000 });
   await tab.waitForTimeout(SETTLE_MS * throttle);
   const probed = await tab.evaluate(() => ({ ...window.__bench, bannerShown: window.__bench.bannerShown() }));
+  // The scripts and styles the page fetched: bytes over the network (none from the HTTP cache) and bytes decoded.
+  const resources = await tab.evaluate(() =>
+    performance.getEntriesByType('resource').filter((e) => ['script', 'link'].includes(e.initiatorType)).map((e) => [e.transferSize, e.decodedBodySize]),
+  );
   // A returning visitor who accepted must not see the banner again (the page without a library has none).
   if (!firstVisit && probed.bannerShown && name !== 'no-library') throw new Error(`${name}: the banner showed on a returning visit`);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -238,6 +247,8 @@ async function load(context, origin, name, throttle, firstVisit) {
       scriptMs: metric('ScriptDuration') * 1000,
       cls: probed.cls,
       heapKb: metric('JSHeapUsedSize') / 1024,
+      transferredKb: resources.reduce((sum, [transferred]) => sum + transferred, 0) / 1024,
+      decodedKb: resources.reduce((sum, [, decoded]) => sum + decoded, 0) / 1024,
       longFrames: probed.frames,
     },
   };
@@ -302,7 +313,8 @@ const sizes = Object.fromEntries(
   names.map((name) => {
     const lib = libraries[name];
     const files = Object.values(lib.files).map((file) => readFileSync(file));
-    return [name, { library: payload(files), withConfig: payload([...files, ...Object.values(lib.config)]) }];
+    const returning = (lib.returningFiles ?? Object.keys(lib.files)).map((url) => readFileSync(lib.files[url]));
+    return [name, { library: payload(files), returning: payload(returning), withConfig: payload([...files, ...Object.values(lib.config)]) }];
   }),
 );
 
@@ -318,23 +330,24 @@ const row = (label, [a, b, c], format, { over = false, goal = '' } = {}) => {
   rows.push(`| ${label} | ${format(a)}${own} | ${format(b)}${their} | ${ratio} | ${goal} | ${format(c)} |`);
 };
 const bytes = (n) => `${(n / 1024).toFixed(2)} KB`;
+// allur-consent's first visit: the core and the Russian UI file; its returning visit: the core alone.
 for (const kind of ['raw', 'gzip', 'brotli']) {
-  row(`payload JS+CSS, ${kind}`, names.map((name) => sizes[name].library[kind]), bytes, { goal: kind === 'brotli' ? '≤ 1.1' : '' });
+  row(`payload JS+CSS, first visit, ${kind}`, names.map((name) => sizes[name].library[kind]), bytes, { goal: kind === 'brotli' ? '≤ 13.8 KB' : '' });
 }
-row(
-  `payload, one-language bundle (${ONE_LANGUAGE_BUNDLE.replace(/^.*\//, '')}), brotli`,
-  [payload([readFileSync(ONE_LANGUAGE_BUNDLE)]).brotli, sizes[theirs].library.brotli, 0],
-  bytes,
-  { goal: '≤ 0.9' },
-);
+row('payload JS+CSS, returning visit, brotli', names.map((name) => sizes[name].returning.brotli), bytes, { goal: '≤ 6.9 KB' });
 row('payload incl. site config, brotli', names.map((name) => sizes[name].withConfig.brotli), bytes);
 const ms = (n) => n.toFixed(0);
+const kb = (n) => `${n.toFixed(2)} KB`;
+// Under slow 4G the banner waits for the network more than for the CPU.
+const [bannerGoal1, bannerGoal4] = networkName === 'slow4g' ? ['≤ 1.0', '≤ 1.0'] : ['≤ 0.5', '≤ 0.75'];
 // [label, key, format, goal at CPU 1×, goal at 4×, compared over the page without a library]
 const metrics = {
   first: [
+    ['script and style bytes transferred, KB', 'transferredKb', kb, '', '', false],
+    ['script and style bytes decoded, KB', 'decodedKb', kb, '', '', false],
     ['first contentful paint, ms', 'fcpMs', ms, '', '', false],
     ['FCP delay over no library, ms', 'fcpMs', ms, '', '≤ 0.8', true],
-    ['banner visible, ms', 'visibleMs', ms, '≤ 0.5', '≤ 0.75', false],
+    ['banner visible, ms', 'visibleMs', ms, bannerGoal1, bannerGoal4, false],
     ['long tasks', 'longTasks', String, '', '', false],
     ['longest task, ms', 'longestTaskMs', ms, '', '', false],
     ['total blocking time, ms', 'tbtMs', ms, '', '≤ 0.5 over', true],
@@ -343,10 +356,12 @@ const metrics = {
     ['JS heap used, KB', 'heapKb', ms, '≤ 1 over', '≤ 1 over', true],
   ],
   returning: [
+    ['script and style bytes transferred, KB', 'transferredKb', kb, '', '', false],
+    ['script and style bytes decoded, KB', 'decodedKb', kb, '', '', false],
     ['first contentful paint, ms', 'fcpMs', ms, '', '', true],
     ['long tasks', 'longTasks', String, '', '', false],
     ['longest task, ms', 'longestTaskMs', ms, '', '', false],
-    ['total blocking time, ms', 'tbtMs', ms, '', '≤ 10 ms', true],
+    ['total blocking time, ms', 'tbtMs', ms, '', '0 over', true],
     ['script duration, ms', 'scriptMs', (n) => n.toFixed(1), '≤ 0.5 over', '≤ 0.5 over', true],
     ['JS heap used, KB', 'heapKb', ms, '≤ 1 over', '≤ 1 over', true],
   ],

@@ -1,13 +1,16 @@
-// What a returning visitor's JS heap holds because of a script-tag bundle. In Debian's Chromium a visitor accepts
-// once, then opens the page again (nothing shown, no UI mounted); the same is done on the page without a library.
+// What a returning visitor's JS heap holds because of the script tag's core. In Debian's Chromium a visitor accepts
+// once (the core fetches its UI file for the banner), then opens the page again (nothing shown, no UI file fetched);
+// the same is done on the page without a library.
 // After a GC each gets JSHeapUsedSize (the bench's heap row) and a heap snapshot, and the difference is printed:
 // the snapshot's V8 objects by type, the bundle's functions (compiled, or lazy: parsed but never run), the largest
 // strings the page without it lacks, and the script's source, which Blink keeps outside the V8 heap (so not in
 // JSHeapUsedSize), two bytes a character once one character is beyond Latin-1.
 // The bench's page runs a probe that already uses many DOM interfaces, so its share is lower than on this bare page.
-// `npm run heap` for the default bundle, `npm run heap -- dist/allur-consent.ru.iife.js` for another. Numbers, not verdicts.
+// `npm run heap` for the built core, `npm run heap -- path/to/allur-consent.iife.js` for another build of it (its UI
+// files beside it). Numbers, not verdicts.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
@@ -24,11 +27,13 @@ const routes = {
   '/bundle.html': page('<script src="/bundle.js" defer data-policy-version="2024-06-01" data-policy-url="https://www.allur.kz/"></script>'),
   '/no-library.html': page(''),
   '/bundle.js': readFileSync(BUNDLE),
+  // The UI file the banner of the first visit needs, fetched beside the core.
+  '/allur-consent-ui.ru.js': readFileSync(join(dirname(BUNDLE), 'allur-consent-ui.ru.js')),
 };
 
 function serve() {
   const server = createServer((req, res) => {
-    const body = routes[req.url];
+    const body = routes[req.url.replace(/\?.*/, '')];
     if (!body) return res.writeHead(404).end();
     const type = req.url.endsWith('.js') ? 'text/javascript' : 'text/html';
     res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': type === 'text/html' ? 'no-store' : 'max-age=3600' }).end(body);
