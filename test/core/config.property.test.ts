@@ -10,7 +10,7 @@ const FIELDS = [
   'cookie.maxAgeDays', 'categories', 'categories.statistics', 'categories.statistics.cookies',
   'categories.marketing.storage', 'pixel', 'pixel.endpoint', 'pixel.transport', 'pixel.autoPageview', 'pixel.spa',
   'pixel.personalParams', 'consentLog', 'consentLog.endpoint', 'vendors', 'vendors.google', 'vendors.meta',
-  'reopenButton', 'nonce', 'unknownKey',
+  'reopenButton', 'nonce', 'uiBase', 'unknownKey',
 ];
 
 /** Any JS value, including the odd ones a page may hand over: NaN, -0, symbols, functions, RegExps, Maps, null-prototype objects. */

@@ -123,6 +123,7 @@ describe('resolveConfig errors', () => {
     [{ policyVersion: '1', categories: { marketing: { storage: 'x' } } }, 'config.categories.marketing.storage must be'],
     [{ policyVersion: '1', reopenButton: 1 }, 'config.reopenButton must be a boolean'],
     [{ policyVersion: '1', nonce: 5 }, 'config.nonce must be a string'],
+    [{ policyVersion: '1', uiBase: 'javascript:alert(1)' }, 'config.uiBase must be http(s) or relative'],
     [{ policyVersion: '1', foo: 1 }, 'unknown config key "foo"'],
     [{ policyVersion: '1', pixel: { endpiont: '/p' } }, 'unknown config key "pixel.endpiont"'],
     [{ policyVersion: '1', categories: { necessary: { cookies: [] } } }, 'unknown config key "categories.necessary.cookies"'],
