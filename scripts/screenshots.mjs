@@ -1,4 +1,4 @@
-// Screenshots of the built script-tag bundle: banner, dialog with its cookie tables, an embed placeholder and both notices, in ru/kk/en, 1280 and 320 px wide,
+// Screenshots of the built script-tag files (the core and the UI file it fetches): banner, dialog with its cookie tables, an embed placeholder and both notices, in ru/kk/en, 1280 and 320 px wide,
 // light and dark, in Debian's Chromium. Writes PNGs to screenshots/ (git-ignored). Run `npm run build` first.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -48,6 +48,10 @@ for (const width of [1280, 320]) {
     // A page of a real origin: on about:blank storage throws and cookies are off, which would show the
     // cookies-disabled notice in every shot.
     await page.route(ORIGIN, (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
+    // The inline core fetches its UI files beside the page.
+    await page.route(`${ORIGIN}allur-consent-ui.*`, (route) =>
+      route.fulfill({ contentType: 'text/javascript', path: `dist/${new URL(route.request().url()).pathname.slice(1)}` }),
+    );
     for (const lang of ['ru', 'kk', 'en']) {
       for (const [name, { before, after }] of Object.entries(states)) {
         await page.context().clearCookies();
@@ -55,7 +59,10 @@ for (const width of [1280, 320]) {
         if (before) await page.evaluate(before);
         await page.evaluate((lang) => (window.AllurConsentConfig = { policyVersion: '1', lang, pixel: false, consentLog: false, reopenButton: true }), lang);
         await page.addScriptTag({ path: 'dist/allur-consent.iife.js' });
+        // The UI file came and mounted the banner.
+        await page.waitForFunction(() => document.querySelector('allur-consent'));
         if (after) await page.evaluate(after);
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
         await page.screenshot({ path: `screenshots/${name}-${lang}-${width}-${colorScheme}.png` });
       }
     }
