@@ -39,10 +39,6 @@ export function startConsent(config: ResolvedConfig, loadUi: LoadUi): Consent {
       ? () => fetchUi().then((ui) => ui?.textsHash(lang, overrides))
       : () => SHIPPED_TEXTS_HASHES[lang];
   const core = startConsentCore({ ...config, lang }, { textsHash });
-  // The shipped texts say a choice lasts 6 months: the default of cookie.maxAgeDays, 180.
-  if (core.config.cookie.maxAgeDays !== 180 && !overrides?.preferencesIntro) {
-    console.warn(`allur-consent: texts.${lang}.preferencesIntro says 6 months, cookie.maxAgeDays is ${core.config.cookie.maxAgeDays}: override it`);
-  }
   const ui = startUiOnDemand(core, lang, fetchUi);
   let destroyed = false;
   return (live = {

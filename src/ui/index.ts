@@ -20,7 +20,14 @@ export interface UiModule {
 const textsOf = (core: ConsentCore, lang: Lang) => textsFor(lang, core.config.texts[lang]);
 
 export const ui: UiModule = {
-  mount: (core, lang) => mountUi(core, textsOf(core, lang), lang),
+  mount(core, lang) {
+    const { maxAgeDays } = core.config.cookie;
+    // The shipped texts say a choice lasts 6 months: the default of cookie.maxAgeDays, 180.
+    if (maxAgeDays !== 180 && !core.config.texts[lang]?.preferencesIntro) {
+      console.warn(`allur-consent: texts.${lang}.preferencesIntro says 6 months, cookie.maxAgeDays is ${maxAgeDays}: override it`);
+    }
+    return mountUi(core, textsOf(core, lang), lang);
+  },
   placeholders: (core, lang, openPreferences) => startEmbedPlaceholders(core, textsOf(core, lang), lang, openPreferences),
   textsHash: (lang, overrides) => textsDigest(textsFor(lang, overrides)),
 };
