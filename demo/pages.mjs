@@ -2,6 +2,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { endCompressed } from './compression.mjs';
 import { send } from './http-utils.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -56,8 +57,7 @@ async function listedFile(dir, name) {
 
 async function sendFile(res, path) {
   const body = await readFile(path);
-  res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(path)], 'Cache-Control': 'no-cache' });
-  res.end(body);
+  endCompressed(res, 200, body, { 'Content-Type': CONTENT_TYPES[extname(path)], 'Cache-Control': 'no-cache' }, path);
 }
 
 /**
