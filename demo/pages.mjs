@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { endCompressed } from './compression.mjs';
 import { send } from './http-utils.mjs';
+import { PANEL_TEXTS } from './panel-texts.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
 const ROOT_DIR = join(DEMO_DIR, '..');
@@ -80,7 +81,8 @@ export function pageVars(url) {
 export async function servePage(req, res, url, distDir) {
   const page = PAGES[url.pathname];
   if (page) {
-    const html = await renderFragment('layout', page, { ...pageVars(url), title: page.title });
+    const vars = pageVars(url);
+    const html = await renderFragment('layout', page, { ...vars, ...PANEL_TEXTS[vars.lang], title: page.title });
     send(res, 200, html, { 'Content-Type': CONTENT_TYPES['.html'], ...page.headers });
     return true;
   }

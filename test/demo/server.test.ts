@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The demo server answers as a production server should: text compressed for clients that accept it.
+// The demo server as a production server should answer: compressed text, and pages whose panel speaks the page's language.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -82,5 +82,29 @@ describe('compression', () => {
     const missing = await get('/no-such-page', { 'Accept-Encoding': 'br' });
     expect(missing.status).toBe(404);
     expect(decoded(missing)).toBe('not found');
+  });
+});
+
+describe('the developer panel', () => {
+  const panelOf = async (query: string) => {
+    const html = decoded(await get(`/${query}`));
+    return html.slice(html.indexOf('<aside'), html.indexOf('</aside>'));
+  };
+
+  it.each([
+    ['', 'ru', 'Панель разработчика', 'Что попробовать'],
+    ['?lang=ru', 'ru', 'Панель разработчика', 'Что попробовать'],
+    ['?lang=kk', 'kk', 'Әзірлеуші панелі', 'Не істеп көруге болады'],
+    ['?lang=en', 'en', 'Developer panel', 'What to try'],
+  ])('follows the page language %s', async (query, lang, title, tryTitle) => {
+    const panel = await panelOf(query);
+    expect(panel).toMatch(new RegExp(`^<aside [^>]*lang="${lang}"`));
+    expect(panel).toContain(title);
+    expect(panel).toContain(tryTitle);
+    expect(panel).not.toMatch(/\{\{\w+\}\}/);
+  });
+
+  it('has no Russian left in the English panel', async () => {
+    expect(await panelOf('?lang=en')).not.toMatch(/[А-Яа-яЁё]/);
   });
 });
