@@ -1,5 +1,6 @@
 // @vitest-environment node
-// The demo server as a production server should answer: compressed text, and pages whose panel speaks the page's language.
+// The demo server as a production server should answer: compressed text, pages whose panel speaks the page's
+// language, and an address to open that works whatever HOST it listens on.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -106,5 +107,21 @@ describe('the developer panel', () => {
 
   it('has no Russian left in the English panel', async () => {
     expect(await panelOf('?lang=en')).not.toMatch(/[А-Яа-яЁё]/);
+  });
+});
+
+describe('the printed address', () => {
+  it('is one a browser can open, also when HOST listens on every interface', async () => {
+    for (const [host, shown] of [['0.0.0.0', 'localhost'], ['127.0.0.1', '127.0.0.1']]) {
+      const server = await createDemoServer({ dataDir, port: 0, host });
+      try {
+        const { hostname, port } = new URL(server.url);
+        expect(hostname, host).toBe(shown);
+        expect(Number(port)).toBe((server.server.address() as { port: number }).port);
+        expect((await fetch(`${server.url}/`)).status).toBe(200);
+      } finally {
+        await server.close();
+      }
+    }
   });
 });
