@@ -2,6 +2,7 @@ import { startConsentCore } from './core/consent-core';
 import { createInertConsent, hasDocument } from './core/inert';
 import type { ConsentCore, ResolvedConfig } from './core/index';
 import { differingKeys } from './differing-keys';
+import { keepLive, liveConsent, releaseLive } from './live-consent';
 import { startEmbedPlaceholders } from './ui/embed-placeholders';
 import type { ConsentUi } from './ui/mount';
 import { startUiOnDemand } from './ui/on-demand';
@@ -12,15 +13,13 @@ export type Consent = ConsentCore & ConsentUi;
 
 const nothing = () => {};
 
-// The instance not yet destroyed: a page has one banner and one pixel, however often it asks.
-let live: Consent | undefined;
-
 /**
  * Starts the consent instance with its UI on a resolved config: the core starts at once (vendor defaults must
  * precede any tag), the UI when something must show (`startUiOnDemand`). A second call (React StrictMode, a
- * second bundle) gets the live instance.
+ * second bundle, the script tag beside an app) gets the live instance: a page has one banner and one pixel.
  */
 export function startConsent(config: ResolvedConfig): Consent {
+  const live = liveConsent();
   if (live) {
     // A config of its own would be dropped without a word: the keys it changes are named.
     const ignored = differingKeys(live.config, { ...config, lang: config.lang ?? live.config.lang });
@@ -40,16 +39,17 @@ export function startConsent(config: ResolvedConfig): Consent {
   const ui = startUiOnDemand(core, texts, lang);
   let destroyed = false;
   const placeholders = startEmbedPlaceholders(core, texts, lang, ui.showPreferences);
-  return (live = {
+  const consent: Consent = {
     ...core,
     ...ui,
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      live = undefined;
+      releaseLive(consent);
       placeholders.destroy();
       ui.destroy();
       core.destroy();
     },
-  });
+  };
+  return keepLive(consent);
 }

@@ -66,6 +66,26 @@ describe('the script tag', () => {
     expect(consent.config).toMatchObject({ policyVersion: '2', reopenButton: false, lang: 'ru' });
   });
 
+  it('keeps pixel: false and consentLog: false of window.AllurConsentConfig off, whatever their attributes say', () => {
+    const attributes = 'data-pixel-endpoint="/stat/pixel" data-pixel-transport="image" data-consent-log-endpoint="/stat/consent"';
+    const { window } = page(
+      [`data-policy-version="1" ${attributes}`],
+      '<script>window.AllurConsentConfig = { pixel: false, consentLog: false }</script>',
+    );
+    expect((window.AllurConsent as { config: object }).config).toMatchObject({ pixel: false, consentLog: false });
+  });
+
+  it('sets the fields of a pixel and consent log the page config turns on, or leaves at their defaults', () => {
+    const { window } = page(
+      ['data-policy-version="1" data-pixel-transport="image" data-consent-log-endpoint="/log"'],
+      '<script>window.AllurConsentConfig = { pixel: { spa: true } }</script>',
+    );
+    expect((window.AllurConsent as { config: object }).config).toMatchObject({
+      pixel: { endpoint: '/stat/pixel', transport: 'image', spa: true },
+      consentLog: { endpoint: '/log' },
+    });
+  });
+
   it('reports a bad attribute once, naming the field, and still shows the banner on defaults', async () => {
     const { window, errors, shadow, painted } = page(['data-policy-version="1" data-lang="de" data-pixel-transport="pigeon"']);
     await painted();
