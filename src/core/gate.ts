@@ -1,3 +1,4 @@
+import { unsafeSource } from './gated-source';
 import type { ConsentError } from './types';
 
 // Gated markup (docs/gated-markup.md): `<script type="text/plain">` placeholders, images and iframes.
@@ -5,9 +6,13 @@ const GATED = 'script[type="text/plain"][data-consent],img[data-consent],iframe[
 // Placeholder attributes the activated script must not carry over.
 const DROPPED = /^(type|data-type|data-consent)$/;
 
+/** `value` quoted for a report, cut short: a `data:` URL can be megabytes. */
+const shown = (value: string) => JSON.stringify(value.length > 50 ? value.slice(0, 50) + '…' : value);
+
 /**
  * Activates `[data-consent]` scripts/images/iframes whose every category is granted; watches for added elements.
  * Tells `onHeld` the iframes it holds back whenever that list changes, so a UI can show what is missing.
+ * An element it must not activate is refused and reported to `onError`.
  */
 export function createGate(
   isGranted: (category: string) => boolean,
@@ -22,10 +27,19 @@ export function createGate(
   let loading: HTMLScriptElement | null = null;
   // Iframes with a source still to load and a category not granted, in document order.
   let held: HTMLIFrameElement[] = [];
+  // Elements the gate will never activate, reported once.
+  const refused = new WeakSet<Element>();
+
   const hold = (iframes: HTMLIFrameElement[]) => {
     const changed = iframes.length !== held.length || iframes.some((iframe, index) => iframe !== held[index]);
     held = iframes;
     if (changed) onHeld(held);
+  };
+
+  const refuse = (el: Element, reason: string) => {
+    refused.add(el);
+    const name = `<${el.localName} data-consent="${el.getAttribute('data-consent')}">`;
+    onError({ source: 'gate', message: `Gated ${name} not activated: ${reason}` });
   };
 
   // An empty or blank `data-consent` names no real category, so `['']` keeps it inactive.
@@ -88,7 +102,10 @@ export function createGate(
     queue = [];
     const holding: HTMLIFrameElement[] = [];
     for (const el of document.querySelectorAll(GATED)) {
-      if (!allowed(el)) {
+      if (refused.has(el)) continue;
+      const unsafe = unsafeSource(el);
+      if (unsafe) refuse(el, `its ${unsafe[0]} ${shown(unsafe[1])} is not an http(s) or relative URL`);
+      else if (!allowed(el)) {
         if (el instanceof HTMLIFrameElement && el.hasAttribute('data-src')) holding.push(el);
       } else if (el instanceof HTMLScriptElement) queue.push(el);
       else activateMedia(el);

@@ -310,6 +310,72 @@ describe('held-back iframes', () => {
   });
 });
 
+describe('sources the gate will not load', () => {
+  // Each way a browser still reads a `javascript:` URL: any case, spaces and control characters around it, tabs and
+  // line breaks inside it.
+  const SCRIPT_URLS = [
+    'javascript:parent.ran=1',
+    ' JaVaScRiPt:parent.ran=1',
+    '\x01javascript:parent.ran=1',
+    'java\tscr\nipt:parent.ran=1',
+    'javascript\t:parent.ran=1',
+    'data:text/html,<script>parent.ran=1</script>',
+    'vbscript:msgbox(1)',
+    'blob:https://www.allur.kz/1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+  ];
+
+  it.each(SCRIPT_URLS)('never loads an iframe from %j, on a grant or on request, and says which', (url) => {
+    document.body.innerHTML = '<iframe data-consent="marketing"></iframe><iframe id="next" data-consent="marketing" data-src="/next"></iframe>';
+    const iframe = document.querySelector('iframe')!;
+    iframe.setAttribute('data-src', url);
+    start();
+    expect(gate.held().map((held) => held.id)).toEqual(['next']);
+    gate.activate(iframe);
+    grant('marketing');
+    gate.update();
+    expect(iframe.hasAttribute('src')).toBe(false);
+    expect(document.getElementById('next')!.getAttribute('src')).toBe('/next');
+    expect(errors).toEqual([{ source: 'gate', message: expect.stringContaining('<iframe data-consent="marketing">') }]);
+    expect(errors[0].message).toContain(JSON.stringify(url.slice(0, 10)).slice(0, -1));
+  });
+
+  it('cuts a long refused source short in its report', () => {
+    document.body.innerHTML = `<img data-consent="statistics" data-src="data:image/gif;base64,${'A'.repeat(500)}" alt="">`;
+    start('statistics');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message.length).toBeLessThan(200);
+  });
+
+  it('never loads an image whose src or any srcset candidate is not http(s) or relative', () => {
+    document.body.innerHTML = `
+      <img id="data" data-consent="statistics" data-src="data:image/svg+xml,<svg onload=alert(1)>" alt="">
+      <img id="candidate" data-consent="statistics" data-src="/p.gif" data-srcset="/p2.gif 2x,javascript:alert(1) 3x" alt="">
+      <img id="comma" data-consent="statistics" data-srcset="/p.gif 1x,data:image/gif;base64,R0lGOD 2x" alt="">
+      <img id="fine" data-consent="statistics" data-src="p.gif" data-srcset="https://cdn.example/p.gif 1x, /p2.gif 2x,p3.gif?a=1,2 3x" alt="">`;
+    start('statistics');
+    expect([...document.querySelectorAll('img[src],img[srcset]')].map((img) => img.id)).toEqual(['fine']);
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringContaining('data:image/svg+xml'),
+      expect.stringContaining('javascript:alert(1)'),
+      expect.stringContaining('data:image/gif'),
+    ]);
+  });
+
+  it('never activates a script whose src is not http(s) or relative, and runs the rest', () => {
+    document.body.innerHTML = `${remote('data:text/javascript,parent.ran=1')}${remote('JAVASCRIPT:void 0')}${inline('after')}`;
+    start('statistics');
+    expect(activeScripts()).toHaveLength(1);
+    expect(ran).toEqual(['after']);
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/<script data-consent="statistics">.*data:text\/javascript/),
+      expect.stringContaining('JAVASCRIPT:void 0'),
+    ]);
+    // Refused once: later updates and mutations do not report it again.
+    gate.update();
+    expect(errors).toHaveLength(2);
+  });
+});
+
 describe('without a page', () => {
   it('does nothing and never throws', () => {
     vi.stubGlobal('document', undefined);
