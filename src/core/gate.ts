@@ -5,6 +5,10 @@ import type { ConsentError } from './types';
 const GATED = 'script[type="text/plain"][data-consent],img[data-consent],iframe[data-consent]';
 // Placeholder attributes the activated script must not carry over.
 const DROPPED = /^(type|data-type|data-consent)$/;
+// The types a browser runs: JavaScript MIME types and modules. It never fetches a script of another type.
+const JAVASCRIPT_TYPE = /^(|module|(text|application)\/(x-)?(java|ecma)script|text\/(javascript1\.[0-5]|jscript|livescript))$/i;
+/** How long the scripts after an external one wait for it to load or fail before they run anyway. */
+export const SCRIPT_WAIT_MS = 10_000;
 
 /** `value` quoted for a report, cut short: a `data:` URL can be megabytes. */
 const shown = (value: string) => JSON.stringify(value.length > 50 ? value.slice(0, 50) + '…' : value);
@@ -23,7 +27,7 @@ export function createGate(
   let live = typeof document === 'object';
   // Granted script placeholders waiting for their turn, in document order; rebuilt by every update.
   let queue: HTMLScriptElement[] = [];
-  // The activated external script whose load the rest of the queue waits for.
+  // The activated external script the rest of the queue waits for.
   let loading: HTMLScriptElement | null = null;
   // Iframes with a source still to load and a category not granted, in document order.
   let held: HTMLIFrameElement[] = [];
@@ -68,19 +72,26 @@ export function createGate(
     // Browsers hide the `nonce` attribute from the DOM; only the property still holds it.
     script.nonce = placeholder.nonce;
     script.text = placeholder.text;
-    if (placeholder.hasAttribute('src')) {
-      loading = script;
-      const done = (event: Event) => {
-        if (loading !== script) return;
-        loading = null;
-        if (event.type === 'error') onError({ source: 'gate', message: `Gated script ${script.src} failed to load` });
-        runQueue();
-      };
-      // Listeners, not `onload`: the page's own `onload` attribute was copied and must keep working.
-      script.addEventListener('load', done);
-      script.addEventListener('error', done);
-    }
     placeholder.replaceWith(script);
+    // What the browser never fetches (another type, `nomodule` where modules run) fires no event to wait for.
+    if (placeholder.hasAttribute('src') && JAVASCRIPT_TYPE.test(script.type.trim()) && !script.noModule) waitFor(script);
+  };
+
+  const waitFor = (script: HTMLScriptElement) => {
+    loading = script;
+    const done = (event?: Event) => {
+      if (loading !== script) return;
+      loading = null;
+      if (!event) {
+        onError({ source: 'gate', message: `Gated script ${script.src} took over ${SCRIPT_WAIT_MS / 1000} s: the scripts after it run without waiting` });
+      } else if (event.type === 'error') onError({ source: 'gate', message: `Gated script ${script.src} failed to load` });
+      runQueue();
+    };
+    // Listeners, not `onload`: the page's own `onload` attribute was copied and must keep working.
+    script.addEventListener('load', done);
+    script.addEventListener('error', done);
+    // A script that never answers stops holding back the rest; it may still run when it arrives.
+    setTimeout(done, SCRIPT_WAIT_MS);
   };
 
   const activateMedia = (el: Element) => {

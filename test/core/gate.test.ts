@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGate } from '../../src/core/gate';
+import { createGate, SCRIPT_WAIT_MS } from '../../src/core/gate';
 import type { ConsentError } from '../../src/core/types';
 
 // Inline scripts really run in this jsdom (runScripts: 'dangerously', in the page's own global, so they
@@ -373,6 +373,48 @@ describe('sources the gate will not load', () => {
     // Refused once: later updates and mutations do not report it again.
     gate.update();
     expect(errors).toHaveLength(2);
+  });
+});
+
+describe('scripts the browser never loads', () => {
+  it('does not wait for a script of a type the browser does not run', () => {
+    document.body.innerHTML = `
+      <script type="text/plain" data-consent="statistics" data-type="text/x-template" src="/card.html"></script>
+      <script type="text/plain" data-consent="statistics" data-type="text/javascript; charset=utf-8" src="/odd.js"></script>
+      ${inline('after')}${remote('/a.js')}${inline('last')}`;
+    start('statistics');
+    expect(ran).toEqual(['after']);
+    external('/a.js').dispatchEvent(new Event('load'));
+    expect(ran).toEqual(['after', 'last']);
+  });
+
+  it('waits for a script of any JavaScript type', () => {
+    document.body.innerHTML = `
+      <script type="text/plain" data-consent="statistics" data-type=" Application/X-JavaScript " src="/a.js"></script>${inline('after')}`;
+    start('statistics');
+    expect(ran).toEqual([]);
+  });
+
+  it('stops holding back the rest when a script neither loads nor fails in time, and says so', () => {
+    vi.useFakeTimers();
+    try {
+      document.body.innerHTML = `${remote('/slow.js')}${inline('after')}${remote('/next.js')}${inline('last')}`;
+      start('statistics');
+      vi.advanceTimersByTime(SCRIPT_WAIT_MS - 1);
+      expect(ran).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(ran).toEqual(['after']);
+      expect(errors).toEqual([{ source: 'gate', message: expect.stringContaining('/slow.js') }]);
+      // Its late arrival changes nothing: the queue waits for the script now loading.
+      external('/slow.js').dispatchEvent(new Event('load'));
+      expect(ran).toEqual(['after']);
+      external('/next.js').dispatchEvent(new Event('load'));
+      vi.advanceTimersByTime(SCRIPT_WAIT_MS);
+      expect(ran).toEqual(['after', 'last']);
+      expect(errors).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
