@@ -3,8 +3,8 @@ import type { ConsentError } from './types';
 
 // Gated markup (docs/gated-markup.md): `<script type="text/plain">` placeholders, images and iframes.
 const GATED = 'script[type="text/plain"][data-consent],img[data-consent],iframe[data-consent]';
-// Placeholder attributes the activated script must not carry over.
-const DROPPED = /^(type|data-type|data-consent)$/;
+// Placeholder attributes the activated script must not carry over (`src` is set apart: the page may refuse it).
+const DROPPED = /^(type|data-type|data-consent|src)$/;
 // The types a browser runs: JavaScript MIME types and modules. It never fetches a script of another type.
 const JAVASCRIPT_TYPE = /^(|module|(text|application)\/(x-)?(java|ecma)script|text\/(javascript1\.[0-5]|jscript|livescript))$/i;
 /** How long the scripts after an external one wait for it to load or fail before they run anyway. */
@@ -16,7 +16,7 @@ const shown = (value: string) => JSON.stringify(value.length > 50 ? value.slice(
 /**
  * Activates `[data-consent]` scripts/images/iframes whose every category is granted; watches for added elements.
  * Tells `onHeld` the iframes it holds back whenever that list changes, so a UI can show what is missing.
- * An element it must not activate is refused and reported to `onError`.
+ * Nothing it does throws: an element it cannot activate is refused and reported to `onError`.
  */
 export function createGate(
   isGranted: (category: string) => boolean,
@@ -40,10 +40,10 @@ export function createGate(
     if (changed) onHeld(held);
   };
 
-  const refuse = (el: Element, reason: string) => {
+  const refuse = (el: Element, reason: string, cause?: unknown) => {
     refused.add(el);
     const name = `<${el.localName} data-consent="${el.getAttribute('data-consent')}">`;
-    onError({ source: 'gate', message: `Gated ${name} not activated: ${reason}` });
+    onError({ source: 'gate', message: `Gated ${name} not activated: ${reason}`, cause });
   };
 
   // An empty or blank `data-consent` names no real category, so `['']` keeps it inactive.
@@ -59,22 +59,32 @@ export function createGate(
   };
 
   const activateScript = (placeholder: HTMLScriptElement) => {
+    const src = placeholder.getAttribute('src');
     const script = document.createElement('script');
-    for (const { name, value } of placeholder.attributes) {
-      try {
-        if (!DROPPED.test(name)) script.setAttribute(name, value);
-      } catch {
-        // The parser takes names the DOM refuses (`a"b`): such an attribute meant nothing, the script still runs.
+    try {
+      for (const { name, value } of placeholder.attributes) {
+        try {
+          if (!DROPPED.test(name)) script.setAttribute(name, value);
+        } catch (error) {
+          // The parser takes names the DOM refuses (`a"b`): such an attribute meant nothing, the script still runs.
+          // Anything else (a Trusted Types policy refusing an `on*` handler) refuses the script.
+          if (!(error instanceof DOMException)) throw error;
+        }
       }
+      const type = placeholder.getAttribute('data-type');
+      if (type) script.type = type;
+      // Browsers hide the `nonce` attribute from the DOM; only the property still holds it.
+      script.nonce = placeholder.nonce;
+      // Under Trusted Types both are sinks the page's policy may refuse (a throw), and only one of them is used.
+      if (src === null) script.text = placeholder.text;
+      else script.setAttribute('src', src);
+      placeholder.replaceWith(script);
+    } catch (error) {
+      refuse(placeholder, `the page refused to run ${src === null ? 'its text' : shown(src)}`, error);
+      return;
     }
-    const type = placeholder.getAttribute('data-type');
-    if (type) script.type = type;
-    // Browsers hide the `nonce` attribute from the DOM; only the property still holds it.
-    script.nonce = placeholder.nonce;
-    script.text = placeholder.text;
-    placeholder.replaceWith(script);
     // What the browser never fetches (another type, `nomodule` where modules run) fires no event to wait for.
-    if (placeholder.hasAttribute('src') && JAVASCRIPT_TYPE.test(script.type.trim()) && !script.noModule) waitFor(script);
+    if (src !== null && JAVASCRIPT_TYPE.test(script.type.trim()) && !script.noModule) waitFor(script);
   };
 
   const waitFor = (script: HTMLScriptElement) => {

@@ -418,6 +418,50 @@ describe('scripts the browser never loads', () => {
   });
 });
 
+describe('a script the page does not let run', () => {
+  it('is refused and reported when the page throws at its text (Trusted Types), and the rest goes on', () => {
+    // What `require-trusted-types-for 'script'` does to a plain string given to a script's text.
+    vi.spyOn(HTMLScriptElement.prototype, 'text', 'set').mockImplementation(() => {
+      throw new TypeError("This document requires 'TrustedScript' assignment.");
+    });
+    document.body.innerHTML = `${inline('refused')}${remote('/a.js')}<img data-consent="statistics" data-src="/p.gif">`;
+    expect(() => start('statistics')).not.toThrow();
+    expect(external('/a.js')).not.toBeNull();
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/p.gif');
+    expect(errors).toEqual([
+      { source: 'gate', message: expect.stringContaining('<script data-consent="statistics">'), cause: expect.any(TypeError) },
+    ]);
+    gate.update();
+    expect(errors).toHaveLength(1);
+  });
+
+  it('is refused when the page throws at its src, instead of running it without one', () => {
+    const setAttribute = Element.prototype.setAttribute;
+    vi.spyOn(Element.prototype, 'setAttribute').mockImplementation(function (this: Element, name, value) {
+      if (this instanceof HTMLScriptElement && name === 'src') throw new TypeError("This document requires 'TrustedScriptURL' assignment.");
+      setAttribute.call(this, name, value);
+    });
+    document.body.innerHTML = `${remote('/a.js')}${inline('after')}`;
+    start('statistics');
+    expect(activeScripts().map((script) => script.getAttribute('src'))).toEqual([null]);
+    expect(ran).toEqual(['after']);
+    expect(errors).toEqual([{ source: 'gate', message: expect.stringContaining('/a.js'), cause: expect.any(TypeError) }]);
+  });
+  it('is refused when the page throws at an event handler it carries, and runs without a name the DOM refuses', () => {
+    const setAttribute = Element.prototype.setAttribute;
+    vi.spyOn(Element.prototype, 'setAttribute').mockImplementation(function (this: Element, name, value) {
+      if (name.startsWith('on')) throw new TypeError("This document requires 'TrustedScript' assignment.");
+      setAttribute.call(this, name, value);
+    });
+    document.body.innerHTML = `
+      <script type="text/plain" data-consent="statistics" onerror="void 0">document.dispatchEvent(new CustomEvent('ran', { detail: 'handler' }))</script>
+      <script type="text/plain" data-consent="statistics" a"b="1">document.dispatchEvent(new CustomEvent('ran', { detail: 'odd name' }))</script>`;
+    start('statistics');
+    expect(ran).toEqual(['odd name']);
+    expect(errors).toEqual([{ source: 'gate', message: expect.stringContaining('its text'), cause: expect.any(TypeError) }]);
+  });
+});
+
 describe('without a page', () => {
   it('does nothing and never throws', () => {
     vi.stubGlobal('document', undefined);
