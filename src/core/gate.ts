@@ -1,8 +1,10 @@
 import { unsafeSource } from './gated-source';
 import type { ConsentError } from './types';
 
-// Gated markup (docs/gated-markup.md): `<script type="text/plain">` placeholders, images and iframes.
-const GATED = 'script[type="text/plain"][data-consent],img[data-consent],iframe[data-consent]';
+// Gated markup still to activate (docs/gated-markup.md): `<script type="text/plain">` placeholders, images and
+// iframes with a source to move; an activated element no longer matches.
+const GATED =
+  'script[type="text/plain"][data-consent],img[data-consent][data-src],img[data-consent][data-srcset],iframe[data-consent][data-src]';
 // Placeholder attributes the activated script must not carry over (`src` is set apart: the page may refuse it).
 const DROPPED = /^(type|data-type|data-consent|src)$/;
 // The types a browser runs: JavaScript MIME types and modules. It never fetches a script of another type.
@@ -25,7 +27,8 @@ export function createGate(
 ) {
   // Without a page (server rendering) every call is a no-op.
   let live = typeof document === 'object';
-  // Granted script placeholders waiting for their turn, in document order; rebuilt by every update.
+  // Granted script placeholders waiting for their turn, in document order; rebuilt by every update, added to as
+  // placeholders come into the page.
   let queue: HTMLScriptElement[] = [];
   // The activated external script the rest of the queue waits for.
   let loading: HTMLScriptElement | null = null;
@@ -35,6 +38,7 @@ export function createGate(
   const refused = new WeakSet<Element>();
 
   const hold = (iframes: HTMLIFrameElement[]) => {
+    iframes.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));
     const changed = iframes.length !== held.length || iframes.some((iframe, index) => iframe !== held[index]);
     held = iframes;
     if (changed) onHeld(held);
@@ -115,28 +119,51 @@ export function createGate(
     }
   };
 
-  const update = () => {
-    if (!live) return;
+  const examine = (el: Element, holding: HTMLIFrameElement[]) => {
+    if (refused.has(el)) return;
+    const unsafe = unsafeSource(el);
+    if (unsafe) refuse(el, `its ${unsafe[0]} ${shown(unsafe[1])} is not an http(s) or relative URL`);
+    else if (!allowed(el)) {
+      if (el instanceof HTMLIFrameElement) holding.push(el);
+    } else if (el instanceof HTMLScriptElement) queue.push(el);
+    else activateMedia(el);
+  };
+
+  /** Examines `elements`, holds back `holding` and the iframes among them not granted, and runs what is due. */
+  const settle = (elements: Iterable<Element>, holding: HTMLIFrameElement[]) => {
     // A loading script taken out of the page may never report back: stop waiting for it.
     if (loading && !loading.isConnected) loading = null;
-    // Refused or withdrawn placeholders fall out of the queue here; activated ones are no longer in the page.
-    queue = [];
-    const holding: HTMLIFrameElement[] = [];
-    for (const el of document.querySelectorAll(GATED)) {
-      if (refused.has(el)) continue;
-      const unsafe = unsafeSource(el);
-      if (unsafe) refuse(el, `its ${unsafe[0]} ${shown(unsafe[1])} is not an http(s) or relative URL`);
-      else if (!allowed(el)) {
-        if (el instanceof HTMLIFrameElement && el.hasAttribute('data-src')) holding.push(el);
-      } else if (el instanceof HTMLScriptElement) queue.push(el);
-      else activateMedia(el);
-    }
+    for (const el of elements) examine(el, holding);
     hold(holding);
     runQueue();
   };
 
-  const observer = live ? new MutationObserver(update) : null;
-  observer?.observe(document, { childList: true, subtree: true });
+  // A decision changed (or the start): every gated element of the page is looked at again, and only then.
+  const update = () => {
+    if (!live) return;
+    // Refused or withdrawn placeholders fall out of the queue here; activated ones are no longer in the page.
+    queue = [];
+    settle(document.querySelectorAll(GATED), []);
+  };
+
+  // Elements added to the page, or given gated attributes: only they and what they contain are looked at.
+  const mutated = (records: MutationRecord[]) => {
+    const elements = new Set<Element>();
+    for (const record of records) {
+      for (const node of record.type === 'attributes' ? [record.target] : record.addedNodes) {
+        // Added and taken out again in the same batch, or text: nothing to activate.
+        if (!(node instanceof Element) || !node.isConnected) continue;
+        if (node.matches(GATED)) elements.add(node);
+        if (node.firstElementChild) for (const inner of node.querySelectorAll(GATED)) elements.add(inner);
+      }
+    }
+    // Held iframes removed from the page leave the list; moved ones are examined again where they are now.
+    settle(elements, held.filter((iframe) => iframe.isConnected && !elements.has(iframe)));
+  };
+
+  const observer = live ? new MutationObserver(mutated) : null;
+  // Attributes too: a framework updates the `data-src` of an element already in the page.
+  observer?.observe(document, { childList: true, subtree: true, attributeFilter: ['data-consent', 'data-src', 'data-srcset'] });
 
   return {
     update,

@@ -462,6 +462,53 @@ describe('a script the page does not let run', () => {
   });
 });
 
+describe('the work per change', () => {
+  it('looks only at the added elements, not the whole page, on a mutation', async () => {
+    document.body.innerHTML = `${inline('first')}<img data-consent="statistics" data-src="/p.gif">`;
+    start('statistics');
+    const scan = vi.spyOn(document, 'querySelectorAll');
+    document.body.insertAdjacentHTML('beforeend', `<div><p>text</p><section>${inline('nested')}</section></div>${inline('top')}`);
+    document.body.append('text', document.createElement('hr'));
+    await settle();
+    expect(ran).toEqual(['first', 'nested', 'top']);
+    expect(scan).not.toHaveBeenCalled();
+  });
+
+  it('does not look again at an activated image or iframe when the decision changes', () => {
+    document.body.innerHTML = `<img data-consent="statistics" data-src="/p.gif"><iframe data-consent="statistics" data-src="/e"></iframe>`;
+    start('statistics');
+    const looks = [document.querySelector('img')!, document.querySelector('iframe')!].map((el) => vi.spyOn(el, 'getAttribute'));
+    grant('marketing');
+    granted.delete('statistics');
+    gate.update();
+    for (const look of looks) expect(look).not.toHaveBeenCalled();
+  });
+
+  it('looks at an element whose gated attributes are set after it was added, as a framework updates it', async () => {
+    document.body.innerHTML = '<img alt=""><iframe data-consent="marketing" data-src="/first"></iframe>';
+    start('statistics', 'marketing');
+    const [img, iframe] = [document.querySelector('img')!, document.querySelector('iframe')!];
+    img.setAttribute('data-src', '/p.gif');
+    img.setAttribute('data-consent', 'statistics');
+    iframe.setAttribute('data-src', '/second');
+    await settle();
+    expect(img.getAttribute('src')).toBe('/p.gif');
+    expect(iframe.getAttribute('src')).toBe('/second');
+  });
+
+  it('holds back iframes added later in document order, and lets go of removed ones', async () => {
+    document.body.innerHTML = '<iframe id="last" data-consent="marketing" data-src="/last"></iframe>';
+    start();
+    document.body.insertAdjacentHTML('afterbegin', '<div><iframe id="first" data-consent="marketing" data-src="/first"></iframe></div>');
+    await settle();
+    expect(gate.held().map((iframe) => iframe.id)).toEqual(['first', 'last']);
+    document.body.firstElementChild!.remove();
+    await settle();
+    expect(gate.held().map((iframe) => iframe.id)).toEqual(['last']);
+    expect(heldLists.map((list) => list.length)).toEqual([1, 2, 1]);
+  });
+});
+
 describe('without a page', () => {
   it('does nothing and never throws', () => {
     vi.stubGlobal('document', undefined);
