@@ -38,6 +38,13 @@ const PAGES = {
     main: 'csp-main',
     headers: { 'Content-Security-Policy': STRICT_CSP },
   },
+  // A site enforcing Trusted Types: a gated script the page's policy refuses must not stop the rest.
+  '/trusted-types.html': {
+    title: 'Allur — Trusted Types',
+    head: 'consent-script',
+    main: 'trusted-types-main',
+    headers: { 'Content-Security-Policy': "require-trusted-types-for 'script'" },
+  },
   '/account': { title: 'Allur — личный кабинет', head: 'account-head', main: 'account-main' },
 };
 PAGES['/index.html'] = PAGES['/'];
