@@ -98,6 +98,14 @@ describe('cleanCookiesAndStorage', () => {
     expect(storage).not.toHaveBeenCalled();
   });
 
+  it('removes the storage keys matching a RegExp from both storages', () => {
+    for (const key of ['_ym_uid', '_ym12345_lsid', '_ym_retryReqs', 'basket']) localStorage.setItem(key, '1');
+    sessionStorage.setItem('_ym12345_lastHit', '2');
+    cleanCookiesAndStorage({ storage: [/^_ym/] });
+    expect(Object.keys(localStorage)).toEqual(['basket']);
+    expect(sessionStorage.length).toBe(0);
+  });
+
   it('removes the listed localStorage and sessionStorage keys only', () => {
     localStorage.setItem('_ym_uid', '1');
     localStorage.setItem('basket', '2');
@@ -143,7 +151,7 @@ describe('the cleanup of a refusal', () => {
     for (const name of [CONSENT_COOKIE, VISITOR_COOKIE, '_ga', '_fbp']) setCookie(name);
     localStorage.setItem('_ym_uid', '1');
     sessionStorage.setItem('tt_sessionId', '2');
-    cleanCategories([{ cookies: [/./], storage: ['_ym_uid'] }, { storage: ['tt_sessionId'] }, {}]);
+    cleanCategories([{ cookies: [/./], storage: [/^_ym/] }, { storage: ['tt_sessionId'] }, {}]);
     expect(names()).toEqual([CONSENT_COOKIE, VISITOR_COOKIE]);
     expect([localStorage.length, sessionStorage.length]).toEqual([0, 0]);
   });
