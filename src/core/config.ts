@@ -59,14 +59,12 @@ const declaration = (fallback: CookieDeclaration[]): Field => ({
   valid: isArrayOf(isDeclaration),
   message: 'must be an array of { name, provider, purpose, lifetime } (purpose and lifetime a string or { ru, kk, en })',
 });
+/** Cookie names or storage keys: each a name or a RegExp. */
+const patterns = (fallback: Array<string | RegExp>): Field => ({ fallback, valid: isArrayOf(isPattern), message: 'must be an array of strings and RegExps' });
 // Each list its own field: a `declaration` alone leaves the default cleanup lists as they are.
 const categoryFields = (id: OptionalCategory, defaults: ReturnType<typeof category>): Record<string, Field> => ({
-  [`categories.${id}.cookies`]: {
-    fallback: defaults.cookies,
-    valid: isArrayOf(isPattern),
-    message: 'must be an array of strings and RegExps',
-  },
-  [`categories.${id}.storage`]: strings(defaults.storage),
+  [`categories.${id}.cookies`]: patterns(defaults.cookies),
+  [`categories.${id}.storage`]: patterns(defaults.storage),
   [`categories.${id}.declaration`]: declaration(defaults.declaration),
 });
 

@@ -1,4 +1,5 @@
 import { afterLoad } from './after-load';
+import { cleanCategories } from './category-cleanup';
 import { OPTIONAL_CATEGORIES } from './config';
 import { CONSENT_COOKIE, readConsentCookie, writeConsentCookie, type ConsentRecord } from './consent-cookie';
 import { createConsentLog } from './consent-log';
@@ -46,11 +47,8 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
   const gate = createGate((category) => state.categories[category as Category] === true, listeners.failed, listeners.held);
 
   /** Removes what the categories refused now left behind (cookies, storage keys). */
-  const cleanRefused = () => {
-    for (const name of OPTIONAL_CATEGORIES) {
-      if (!state.categories[name]) cleanCookiesAndStorage(config.categories[name], cookie.domain);
-    }
-  };
+  const cleanRefused = () =>
+    cleanCategories(OPTIONAL_CATEGORIES.filter((name) => !state.categories[name]).map((name) => config.categories[name]), cookie.domain);
   const propagate = (clean: boolean) => {
     // A refusal or a withdrawal removes what the refused categories left behind.
     if (clean) cleanRefused();

@@ -51,8 +51,8 @@ export interface CookieDeclaration {
 /** Cookie names or patterns, and storage keys, removed when a category is refused; the cookies it declares. */
 export interface CategoryConfig {
   cookies?: Array<string | RegExp>;
-  /** Keys removed from both localStorage and sessionStorage. */
-  storage?: string[];
+  /** Keys or patterns of keys, removed from both localStorage and sessionStorage. */
+  storage?: Array<string | RegExp>;
   /** Rows of the dialog's cookie table; they replace the presets' rows, never the cleanup lists above. */
   declaration?: CookieDeclaration[];
 }

@@ -68,6 +68,11 @@ describe('resolveConfig defaults', () => {
     });
   });
 
+  it('takes storage keys as names and RegExps, as cookie names', () => {
+    const storage = ['basket_hint', /^tt_/];
+    expect(resolveConfig({ policyVersion: '1', categories: { marketing: { storage } } }).categories.marketing.storage).toEqual(storage);
+  });
+
   it('gives every instance its own arrays', () => {
     const first = resolveConfig({ policyVersion: '1' });
     first.categories.statistics.cookies.push('mine');
@@ -121,6 +126,7 @@ describe('resolveConfig errors', () => {
     [{ policyVersion: '1', vendors: { google: 'yes' } }, 'config.vendors.google must be one of true, false, auto'],
     [{ policyVersion: '1', categories: { statistics: { cookies: [1] } } }, 'config.categories.statistics.cookies must be'],
     [{ policyVersion: '1', categories: { marketing: { storage: 'x' } } }, 'config.categories.marketing.storage must be'],
+    [{ policyVersion: '1', categories: { statistics: { storage: [/^_ym/, 1] } } }, 'config.categories.statistics.storage must be an array of strings and RegExps'],
     [{ policyVersion: '1', reopenButton: 1 }, 'config.reopenButton must be a boolean'],
     [{ policyVersion: '1', nonce: 5 }, 'config.nonce must be a string'],
     [{ policyVersion: '1', foo: 1 }, 'unknown config key "foo"'],

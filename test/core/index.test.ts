@@ -18,8 +18,8 @@ vi.mock('../../src/core/gate', async (real) => {
   return { createGate: vi.fn((...args: Parameters<typeof createGate>) => watched(createGate(...args))) };
 });
 vi.mock('../../src/core/pixel', async (real) => {
-  const { createPixel } = await real<typeof import('../../src/core/pixel')>();
-  return { createPixel: vi.fn((...args: Parameters<typeof createPixel>) => watched(createPixel(...args))) };
+  const pixel = await real<typeof import('../../src/core/pixel')>();
+  return { ...pixel, createPixel: vi.fn((...args: Parameters<typeof pixel.createPixel>) => watched(pixel.createPixel(...args))) };
 });
 vi.mock('../../src/core/vendors', async (real) => {
   const { createVendorSignals } = await real<typeof import('../../src/core/vendors')>();
