@@ -25,7 +25,6 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
   const listeners = createListeners();
   const cookies = createCookieAvailability();
   const states = createConsentStates(policyVersion, gpc);
-  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options.texts);
 
   let policyUpdated = false;
   // A decision for another policy version counts as none, and the banner says the policy changed.
@@ -96,6 +95,20 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
   };
 
   let destroyed = false;
+  /**
+   * A receipt's answer may re-set the cookie (docs/cookies-and-receipts.md), and answers arrive in any order: one to
+   * an earlier receipt must not bring back what the visitor changed since. Unless the cookie holds a later decision
+   * (another tab's, which this tab follows), the decision in force is put back.
+   */
+  const keepDecisionInForce = () => {
+    if (destroyed || cookies.off()) return;
+    const { record, t } = inForce;
+    const found = readConsentCookie(cookie.maxAgeDays);
+    if (found && found.t > t) follow(found, found.t);
+    else if (found?.id !== record?.id || found?.t !== record?.t) store(record);
+  };
+  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options.texts, keepDecisionInForce);
+
   const decide = (choices: Partial<Record<Category, boolean>>, action: ConsentAction) => {
     // A destroyed instance is inert: a stale reference must not write cookies or send receipts.
     if (destroyed) return;

@@ -19,11 +19,20 @@ export interface ConsentReceipt {
   libraryVersion: string;
 }
 
-/** POSTs `receipt` as JSON, so the answer may re-set the consent cookie; failures go to `onError` once, never retried. */
-export function sendConsentReceipt(endpoint: string, receipt: ConsentReceipt, onError: (error: ConsentError) => void): void {
+/**
+ * POSTs `receipt` as JSON; failures go to `onError` once, never retried. The answer may re-set the consent cookie:
+ * `answered` is called when it arrives.
+ */
+export function sendConsentReceipt(
+  endpoint: string,
+  receipt: ConsentReceipt,
+  onError: (error: ConsentError) => void,
+  answered?: () => void,
+): void {
   post(endpoint, JSON.stringify(receipt), (cause) =>
     onError({ source: 'consent-log', message: `allur-consent: consent receipt not recorded by ${endpoint}`, cause }),
     { 'Content-Type': 'application/json' },
+    answered,
   );
 }
 
@@ -36,13 +45,14 @@ export const textsDigest = (texts: Record<string, string>) => sha256Hex(JSON.str
 /**
  * The receipts of one instance: what was decided, when, how, in which language, on which (scrubbed) page,
  * whether GPC was on, which texts were shown and which library showed them. Nothing is sent without a
- * consent-log endpoint.
+ * consent-log endpoint; `answered` is called as each answer arrives.
  */
 export function createConsentLog(
   config: ResolvedConfig,
   gpc: boolean,
   onError: (error: ConsentError) => void,
   texts: Record<string, string> | undefined,
+  answered: () => void,
 ) {
   let textsHash: string | undefined;
   return (action: ConsentAction, state: ConsentState, id: string, time: number) => {
@@ -60,6 +70,6 @@ export function createConsentLog(
     };
     // Worked out on the first receipt only: most page views send none.
     if (texts) receipt.textsHash = textsHash ??= textsDigest(texts);
-    sendConsentReceipt(config.consentLog.endpoint, receipt, onError);
+    sendConsentReceipt(config.consentLog.endpoint, receipt, onError, answered);
   };
 }

@@ -295,6 +295,89 @@ describe('reset (withdrawal)', () => {
   });
 });
 
+describe('late answers to receipts', () => {
+  // Each receipt's answer waits until `answer(index)`, which first sets the cookie as the answer's Set-Cookie
+  // would: the decision of that receipt (an older server also expired the cookie on a withdrawal).
+  const answers: Array<(setCookie?: boolean) => Promise<void>> = [];
+  beforeEach(() => {
+    answers.length = 0;
+    fetchMock.mockImplementation((_url: string, init: RequestInit) => {
+      const receipt = JSON.parse(init.body as string);
+      return new Promise((resolve) => {
+        answers.push(async (setCookie = true) => {
+          if (setCookie && receipt.action === 'withdraw') Cookies.remove(CONSENT_COOKIE);
+          else if (setCookie) {
+            const c = { functional: +receipt.categories.functional, statistics: +receipt.categories.statistics, marketing: +receipt.categories.marketing };
+            Cookies.set(CONSENT_COOKIE, JSON.stringify({ v: 1, id: receipt.id, t: Date.parse(receipt.time), pv: receipt.policyVersion, c }));
+          }
+          resolve(new Response(null, { status: 204 }));
+          await tick(0);
+        });
+      });
+    });
+  });
+  const answer = (index: number, setCookie?: boolean) => answers[index](setCookie);
+
+  it('do not bring back a decision withdrawn since', async () => {
+    const instance = core();
+    instance.acceptAll();
+    instance.reset();
+    await answer(1);
+    await answer(0);
+    expect(Cookies.get(CONSENT_COOKIE)).toBeUndefined();
+    expect(instance.getState().decided).toBe(false);
+    expect(core().getState().decided).toBe(false);
+  });
+
+  it('do not bring back an earlier decision over a later one', async () => {
+    const instance = core();
+    instance.acceptAll();
+    await tick(2);
+    instance.rejectAll();
+    const refusal = storedRecord();
+    await answer(1);
+    await answer(0);
+    expect(storedRecord()).toEqual(refusal);
+    expect(core().has('statistics')).toBe(false);
+  });
+
+  it('do not remove a decision made after a withdrawal, even where the server expires the cookie', async () => {
+    const instance = core();
+    instance.acceptAll();
+    instance.reset();
+    await tick(2);
+    instance.set({ statistics: true });
+    const later = storedRecord();
+    await answer(0);
+    await answer(2);
+    await answer(1);
+    expect(storedRecord()).toEqual(later);
+    expect(core().has('statistics')).toBe(true);
+  });
+
+  it('leave a later decision of another tab in place, and follow it', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const instance = core();
+    instance.acceptAll();
+    await tick(2);
+    const other = core();
+    other.rejectAll();
+    const later = storedRecord();
+    await answer(0, false);
+    expect(storedRecord()).toEqual(later);
+    expect(instance.has('statistics')).toBe(false);
+  });
+
+  it('change nothing once the instance is destroyed', async () => {
+    const instance = core();
+    instance.acceptAll();
+    instance.reset();
+    instance.destroy();
+    await answer(0);
+    expect(storedRecord().id).toBe(receipts()[0].id);
+  });
+});
+
 describe('Global Privacy Control', () => {
   beforeEach(() => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true }));
 
