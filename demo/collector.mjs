@@ -72,7 +72,8 @@ export function createCollector({ store, trustProxy = false, heartbeatMs = 15000
     // The panel's copy adds only the user agent, which tells the demo's browser tabs apart.
     const userAgent = req.headers['user-agent'] ?? '';
     store.add({ kind: 'consent', receivedAt, ip, userAgent, cookies: {}, transport: 'post', fields: valid });
-    send(res, 204, '', { 'Set-Cookie': consentSetCookie(valid, isSecure(req, trustProxy)) });
+    const setCookie = consentSetCookie(valid, parseCookies(req.headers.cookie), isSecure(req, trustProxy));
+    send(res, 204, '', setCookie ? { 'Set-Cookie': setCookie } : {});
   };
 
   const events = (req, res) => {
