@@ -107,7 +107,7 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     if (found && found.t > t) follow(found, found.t);
     else if (found?.id !== record?.id || found?.t !== record?.t) store(record);
   };
-  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options.texts, keepDecisionInForce);
+  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options, keepDecisionInForce);
 
   const decide = (choices: Partial<Record<Category, boolean>>, action: ConsentAction) => {
     // A destroyed instance is inert: a stale reference must not write cookies or send receipts.

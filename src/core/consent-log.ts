@@ -2,7 +2,7 @@ import { post } from './post';
 import { scrubUrl } from './scrub-url';
 import { sha256Hex } from './sha256';
 import { LIBRARY_VERSION } from './version';
-import type { CategoryChoices, ConsentAction, ConsentError, ConsentState, Lang, ResolvedConfig } from './types';
+import type { CategoryChoices, ConsentAction, ConsentError, ConsentState, CoreOptions, Lang, ResolvedConfig } from './types';
 
 /** A consent receipt as POSTed to the consent-log endpoint (docs/cookies-and-receipts.md). */
 export interface ConsentReceipt {
@@ -43,15 +43,15 @@ export function sendConsentReceipt(
 export const textsDigest = (texts: Record<string, string>) => sha256Hex(JSON.stringify(texts, Object.keys(texts).sort()));
 
 /**
- * The receipts of one instance: what was decided, when, how, in which language, on which (scrubbed) page,
- * whether GPC was on, which texts were shown and which library showed them. Nothing is sent without a
+ * The receipts of one instance: what was decided, when, how, in which language (that of the texts shown), on which
+ * (scrubbed) page, whether GPC was on, which texts were shown and which library showed them. Nothing is sent without a
  * consent-log endpoint; `answered` is called as each answer arrives.
  */
 export function createConsentLog(
   config: ResolvedConfig,
   gpc: boolean,
   onError: (error: ConsentError) => void,
-  texts: Record<string, string> | undefined,
+  { texts, lang = config.lang ?? 'ru' }: CoreOptions,
   answered: () => void,
 ) {
   let textsHash: string | undefined;
@@ -63,7 +63,7 @@ export function createConsentLog(
       policyVersion: config.policyVersion,
       categories: state.categories,
       action,
-      language: config.lang ?? 'ru',
+      language: lang,
       page: scrubUrl(location.href, config.pixel ? config.pixel.personalParams : []),
       gpc,
       libraryVersion: LIBRARY_VERSION,

@@ -3,6 +3,7 @@ import { LIBRARY_VERSION } from '../../src/core/version';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsentCore } from '../../src/core';
 import { CONSENT_COOKIE } from '../../src/core/consent-cookie';
+import { textsDigest } from '../../src/core/consent-log';
 import { createGate } from '../../src/core/gate';
 import { createPixel } from '../../src/core/pixel';
 import { createVendorSignals } from '../../src/core/vendors';
@@ -145,6 +146,37 @@ describe('decisions', () => {
     await tick(0);
     expect(receipts()[0]).toMatchObject({ language: 'kk', action: 'reject-all' });
     expect(receipts()[0].page).not.toMatch(/a%40b|a@b|#top/);
+  });
+
+  it('sends the language of the texts a headless UI shows, beside their digest', async () => {
+    const texts = { title: 'Біз cookie файлдарын қолданамыз' };
+    const instance = createConsentCore({ policyVersion: 'v1', pixel: false }, { texts, lang: 'kk' });
+    cores.push(instance);
+    instance.acceptAll();
+    await tick(0);
+    expect(receipts()[0]).toMatchObject({ language: 'kk', textsHash: textsDigest(texts) });
+  });
+
+  it('refuses a language it does not ship with a TypeError naming the option', () => {
+    expect(() => createConsentCore({ policyVersion: 'v1' }, { texts: {}, lang: 'de' as never })).toThrow(
+      new TypeError('allur-consent: options.lang must be one of ru, kk, en'),
+    );
+  });
+
+  it('warns when texts come without their language and the config names none', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cores.push(createConsentCore({ policyVersion: 'v1', pixel: false, lang: 'en' }, { texts: {} }));
+    expect(warn).not.toHaveBeenCalled();
+    cores.push(createConsentCore({ policyVersion: 'v1', pixel: false }, { texts: {} }));
+    expect(warn).toHaveBeenCalledExactlyOnceWith('allur-consent: createConsentCore got texts without their lang: receipts say ru');
+  });
+
+  it('scrubs the page address of the pixel’s personalParams too', async () => {
+    history.replaceState(null, '', '/cars?token=s3cr3t&model=suv');
+    core({ pixel: { endpoint: '/stat/pixel', personalParams: ['token'] } }).rejectAll();
+    history.replaceState(null, '', '/');
+    await tick(0);
+    expect(receipts()[0].page).toBe('http://localhost:3000/cars?model=suv');
   });
 
   it('sends no receipt when the consent log is off', () => {
