@@ -236,6 +236,7 @@ describe('decisions', () => {
   });
 
   it('hands out a frozen state that a page cannot change', () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     const instance = core();
     const state = instance.getState();
     expect(() => (state.categories.statistics = true)).toThrow(TypeError);
@@ -244,6 +245,7 @@ describe('decisions', () => {
     instance.set({ statistics: false });
     expect(instance.getState().categories.marketing).toBe(false);
     expect(instance.has('statistics')).toBe(false);
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('allur-consent: a listener threw', expect.any(TypeError));
   });
 
   it('lets the gate activate markup of granted categories only', () => {
