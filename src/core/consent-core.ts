@@ -71,22 +71,6 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     const next = stateOfDecision(record);
     if (JSON.stringify(next) !== JSON.stringify(state)) change(next);
   };
-  /** Follows the stored cookie: a decision in force whose cookie is gone was withdrawn elsewhere, just now. */
-  const reread = () => {
-    if (cookies.off()) return;
-    const record = readConsentCookie(cookie.maxAgeDays);
-    if (record || inForce.record) follow(record, record ? record.t : Date.now());
-  };
-  const tabSync = createTabSync((message) => {
-    // A message of another shape (an older copy of the library in another tab) only says that something changed.
-    const { decision, t } = Object(message);
-    if (decision === undefined) return reread();
-    // An older copy sends its withdrawal without the time: it was just made.
-    if (decision === null) return follow(undefined, Number.isFinite(t) ? Math.min(t, Date.now()) : Date.now());
-    // Validated as the cookie is: a record of another shape is ignored.
-    const record = consentRecordOf(decision, cookie.maxAgeDays);
-    if (record) follow(record, record.t);
-  });
   /** Stores `record` as the one stored decision, or none. */
   const store = (record?: ConsentRecord) => {
     // One copy only: a copy left on another domain (an old config, a server's Set-Cookie) would be read first.
@@ -96,18 +80,31 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
 
   let destroyed = false;
   /**
-   * A receipt's answer may re-set the cookie (docs/cookies-and-receipts.md), and answers arrive in any order: one to
-   * an earlier receipt must not bring back what the visitor changed since. Unless the cookie holds a later decision
-   * (another tab's, which this tab follows), the decision in force is put back.
+   * Compares the stored cookie with the decision in force; a later decision there (another tab's) is followed.
+   * Otherwise, on a re-read, a cookie gone is a withdrawal made elsewhere, just now. After a receipt's answer
+   * (`putBack`), a difference is what the answer re-set: answers arrive in any order, and one to an earlier receipt
+   * must not bring back what the visitor changed since, so the decision in force is put back
+   * (docs/cookies-and-receipts.md).
    */
-  const keepDecisionInForce = () => {
+  const compareStored = (putBack?: boolean) => {
     if (destroyed || cookies.off()) return;
     const { record, t } = inForce;
     const found = readConsentCookie(cookie.maxAgeDays);
-    if (found && found.t > t) follow(found, found.t);
-    else if (found?.id !== record?.id || found?.t !== record?.t) store(record);
+    if (found?.id === record?.id && found?.t === record?.t) return;
+    if (putBack && !(found && found.t > t)) store(record);
+    else follow(found, found ? found.t : Date.now());
   };
-  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options, keepDecisionInForce);
+  const tabSync = createTabSync((message) => {
+    // A message of another shape (an older copy of the library in another tab) only says that something changed.
+    const { decision, t } = Object(message);
+    if (decision === undefined) return compareStored();
+    // An older copy sends its withdrawal without the time: it was just made.
+    if (decision === null) return follow(undefined, Number.isFinite(t) ? Math.min(t, Date.now()) : Date.now());
+    // Validated as the cookie is: a record of another shape is ignored.
+    const record = consentRecordOf(decision, cookie.maxAgeDays);
+    if (record) follow(record, record.t);
+  });
+  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options, () => compareStored(true));
 
   const decide = (choices: Partial<Record<Category, boolean>>, action: ConsentAction) => {
     // A destroyed instance is inert: a stale reference must not write cookies or send receipts.
