@@ -34,9 +34,10 @@ export async function createDemoServer({
   trustProxy = false,
   maxHits = 1000,
   heartbeatMs = 15000,
+  delayConsentAnswer,
 } = {}) {
   const store = createHitStore({ file: join(dataDir, 'hits.ndjson'), limit: maxHits });
-  const collector = createCollector({ store, trustProxy, heartbeatMs });
+  const collector = createCollector({ store, trustProxy, heartbeatMs, delayConsentAnswer });
 
   const server = createServer(async (req, res) => {
     try {

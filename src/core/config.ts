@@ -9,7 +9,8 @@ export const OPTIONAL_CATEGORIES: OptionalCategory[] = ['functional', 'statistic
 /** Every category, `necessary` first. */
 export const CATEGORIES: Category[] = ['necessary', ...OPTIONAL_CATEGORIES];
 
-const LANGS = ['ru', 'kk', 'en'];
+/** The languages the library ships. */
+export const LANGS = ['ru', 'kk', 'en'];
 
 /**
  * One config field (docs/config.md): its default; what a valid value is and the message naming the rule, where the

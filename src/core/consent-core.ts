@@ -1,7 +1,7 @@
 import { afterLoad } from './after-load';
 import { cleanCategories } from './category-cleanup';
 import { OPTIONAL_CATEGORIES } from './config';
-import { CONSENT_COOKIE, readConsentCookie, writeConsentCookie, type ConsentRecord } from './consent-cookie';
+import { CONSENT_COOKIE, consentRecordOf, readConsentCookie, writeConsentCookie, type ConsentRecord } from './consent-cookie';
 import { createConsentLog } from './consent-log';
 import { checkChoices, createConsentStates } from './consent-state';
 import { createCookieAvailability } from './cookie-availability';
@@ -26,7 +26,6 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
   const listeners = createListeners();
   const cookies = createCookieAvailability();
   const states = createConsentStates(policyVersion, gpc);
-  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options.texts);
 
   let policyUpdated = false;
   // A decision for another policy version counts as none, and the banner says the policy changed.
@@ -34,13 +33,12 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     policyUpdated = !!record && record.pv !== policyVersion;
     return states.stateOf(policyUpdated ? undefined : record);
   };
-  const storedState = () => {
-    const record = cookies.knownOff() ? undefined : readConsentCookie(cookie.maxAgeDays);
-    if (record) cookies.learned(true);
-    return stateOfDecision(record);
-  };
-
-  let state = storedState();
+  const stored = cookies.knownOff() ? undefined : readConsentCookie(cookie.maxAgeDays);
+  if (stored) cookies.learned(true);
+  // The decision in force and when it was made. A withdrawal, which has no record, has its time too: decisions
+  // reach a tab in any order (other tabs, the cookie), and only a later one than that in force applies.
+  let inForce: { record?: ConsentRecord; t: number } = { record: stored, t: stored ? stored.t : 0 };
+  let state = stateOfDecision(stored);
   const pixel = config.pixel
     ? createPixel({ config: config.pixel, getState: () => state, cookieDomain: cookie.domain, onError: listeners.failed })
     : { track() {}, update() {}, destroy() {} };
@@ -64,27 +62,57 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     document.dispatchEvent(new CustomEvent('allur-consent:change', { detail: state }));
   };
 
-  const tabSync = createTabSync<ConsentRecord>((decision) => {
-    // Another tab's decision or withdrawal applies as sent; without one, only the stored cookie can tell.
-    const reread = () => (cookies.off() ? state : storedState());
-    const next = decision === undefined ? reread() : stateOfDecision(decision ?? undefined);
+  /** Applies a decision made elsewhere (`record`, or a withdrawal without one) at `t`, unless a later one is in force. */
+  const follow = (record: ConsentRecord | undefined, t: number) => {
+    if (t < inForce.t) return;
+    inForce = { record, t };
+    const next = stateOfDecision(record);
     if (JSON.stringify(next) !== JSON.stringify(state)) change(next);
-  });
-  const forgetStoredDecision = () => cleanCookiesAndStorage({ cookies: [CONSENT_COOKIE] }, cookie.domain);
+  };
+  /** Stores `record` as the one stored decision, or none. */
+  const store = (record?: ConsentRecord) => {
+    // One copy only: a copy left on another domain (an old config, a server's Set-Cookie) would be read first.
+    cleanCookiesAndStorage({ cookies: [CONSENT_COOKIE] }, cookie.domain);
+    if (record) cookies.learned(writeConsentCookie(record, cookie));
+  };
 
   let destroyed = false;
+  /**
+   * Compares the stored cookie with the decision in force; a later decision there (another tab's) is followed.
+   * Otherwise, on a re-read, a cookie gone is a withdrawal made elsewhere, just now. After a receipt's answer
+   * (`putBack`), a difference is what the answer re-set: answers arrive in any order, and one to an earlier receipt
+   * must not bring back what the visitor changed since, so the decision in force is put back
+   * (docs/cookies-and-receipts.md).
+   */
+  const compareStored = (putBack?: boolean) => {
+    if (destroyed || cookies.off()) return;
+    const { record, t } = inForce;
+    const found = readConsentCookie(cookie.maxAgeDays);
+    if (found?.id === record?.id && found?.t === record?.t) return;
+    if (putBack && !(found && found.t > t)) store(record);
+    else follow(found, found ? found.t : Date.now());
+  };
+  const tabSync = createTabSync((message) => {
+    // A message of another shape (an older copy of the library in another tab) only says that something changed.
+    const { decision, t } = Object(message);
+    if (decision === undefined) return compareStored();
+    // An older copy sends its withdrawal without the time: it was just made.
+    if (decision === null) return follow(undefined, Number.isFinite(t) ? Math.min(t, Date.now()) : Date.now());
+    // Validated as the cookie is: a record of another shape is ignored.
+    const record = consentRecordOf(decision, cookie.maxAgeDays);
+    if (record) follow(record, record.t);
+  });
+  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options, () => compareStored(true));
+
   const decide = (choices: Partial<Record<Category, boolean>>, action: ConsentAction) => {
     // A destroyed instance is inert: a stale reference must not write cookies or send receipts.
     if (destroyed) return;
     const record = states.recordOf(state, choices);
     policyUpdated = false;
+    inForce = { record, t: record.t };
     // Cookies switched off, or a cookie that does not read back: the decision lives for this page only.
-    if (!cookies.off()) {
-      // One copy only: a copy left on another domain (an old config, a server's Set-Cookie) would be read first.
-      forgetStoredDecision();
-      cookies.learned(writeConsentCookie(record, cookie));
-    }
-    if (!cookies.knownOff()) tabSync.notify(record);
+    if (!cookies.off()) store(record);
+    if (!cookies.knownOff()) tabSync.notify({ decision: record });
     change(states.stateOf(record));
     sendReceipt(action, state, record.id, record.t);
   };
@@ -119,12 +147,14 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
     reset() {
       if (destroyed) return;
       const { id } = state;
-      forgetStoredDecision();
+      const t = Date.now();
+      inForce = { t };
+      store();
       // The other tabs stop first: nothing they send may follow the withdrawal.
-      tabSync.notify(null);
+      tabSync.notify({ decision: null, t });
       policyUpdated = false;
       change(states.stateOf(), true);
-      if (id) sendReceipt('withdraw', state, id, Date.now());
+      if (id) sendReceipt('withdraw', state, id, t);
     },
     on: listeners.on,
     destroy() {

@@ -2,7 +2,7 @@ import { post } from './post';
 import { scrubUrl } from './scrub-url';
 import { sha256Hex } from './sha256';
 import { LIBRARY_VERSION } from './version';
-import type { CategoryChoices, ConsentAction, ConsentError, ConsentState, Lang, ResolvedConfig } from './types';
+import type { CategoryChoices, ConsentAction, ConsentError, ConsentState, CoreOptions, Lang, ResolvedConfig } from './types';
 
 /** A consent receipt as POSTed to the consent-log endpoint (docs/cookies-and-receipts.md). */
 export interface ConsentReceipt {
@@ -19,11 +19,20 @@ export interface ConsentReceipt {
   libraryVersion: string;
 }
 
-/** POSTs `receipt` as JSON, so the answer may re-set the consent cookie; failures go to `onError` once, never retried. */
-export function sendConsentReceipt(endpoint: string, receipt: ConsentReceipt, onError: (error: ConsentError) => void): void {
+/**
+ * POSTs `receipt` as JSON; failures go to `onError` once, never retried. The answer may re-set the consent cookie:
+ * `answered` is called when it arrives.
+ */
+export function sendConsentReceipt(
+  endpoint: string,
+  receipt: ConsentReceipt,
+  onError: (error: ConsentError) => void,
+  answered?: () => void,
+): void {
   post(endpoint, JSON.stringify(receipt), (cause) =>
     onError({ source: 'consent-log', message: `allur-consent: consent receipt not recorded by ${endpoint}`, cause }),
     { 'Content-Type': 'application/json' },
+    answered,
   );
 }
 
@@ -34,15 +43,16 @@ export function sendConsentReceipt(endpoint: string, receipt: ConsentReceipt, on
 export const textsDigest = (texts: Record<string, string>) => sha256Hex(JSON.stringify(texts, Object.keys(texts).sort()));
 
 /**
- * The receipts of one instance: what was decided, when, how, in which language, on which (scrubbed) page,
- * whether GPC was on, which texts were shown and which library showed them. Nothing is sent without a
- * consent-log endpoint.
+ * The receipts of one instance: what was decided, when, how, in which language (that of the texts shown), on which
+ * (scrubbed) page, whether GPC was on, which texts were shown and which library showed them. Nothing is sent without a
+ * consent-log endpoint; `answered` is called as each answer arrives.
  */
 export function createConsentLog(
   config: ResolvedConfig,
   gpc: boolean,
   onError: (error: ConsentError) => void,
-  texts: Record<string, string> | undefined,
+  { texts, lang = config.lang ?? 'ru' }: CoreOptions,
+  answered: () => void,
 ) {
   let textsHash: string | undefined;
   return (action: ConsentAction, state: ConsentState, id: string, time: number) => {
@@ -53,13 +63,13 @@ export function createConsentLog(
       policyVersion: config.policyVersion,
       categories: state.categories,
       action,
-      language: config.lang ?? 'ru',
+      language: lang,
       page: scrubUrl(location.href, config.pixel ? config.pixel.personalParams : []),
       gpc,
       libraryVersion: LIBRARY_VERSION,
     };
     // Worked out on the first receipt only: most page views send none.
     if (texts) receipt.textsHash = textsHash ??= textsDigest(texts);
-    sendConsentReceipt(config.consentLog.endpoint, receipt, onError);
+    sendConsentReceipt(config.consentLog.endpoint, receipt, onError, answered);
   };
 }

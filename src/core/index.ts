@@ -1,5 +1,5 @@
 // The headless entry, `allur-consent/core`: no Preact, no UI.
-import { resolveConfig } from './config';
+import { LANGS, resolveConfig } from './config';
 import { startConsentCore } from './consent-core';
 import { createInertConsent, hasDocument } from './inert';
 import type { ConsentConfig, ConsentCore, CoreOptions } from './types';
@@ -14,10 +14,17 @@ export { VISITOR_COOKIE, VISITOR_COOKIE_DAYS } from './pixel';
 export { isAllowedUrl, onThisPage, POLICY_URL_SCHEMES } from './page-url';
 
 /**
- * Creates the headless consent instance (docs/instance.md); throws a TypeError naming the field on bad config.
- * Outside a browser it is inert: a server render shows what a first visit shows.
+ * Creates the headless consent instance (docs/instance.md); throws a TypeError naming the field on bad config or
+ * options. Outside a browser it is inert: a server render shows what a first visit shows.
  */
-export function createConsentCore(config: ConsentConfig, options?: CoreOptions): ConsentCore {
+export function createConsentCore(config: ConsentConfig, options: CoreOptions = {}): ConsentCore {
   const resolved = resolveConfig(config);
+  // Receipts carry the digest of the texts and their language: the two must match.
+  if (options.lang !== undefined && !LANGS.includes(options.lang)) {
+    throw new TypeError(`allur-consent: options.lang must be one of ${LANGS.join(', ')}`);
+  }
+  if (options.texts && !options.lang && !resolved.lang) {
+    console.warn('allur-consent: createConsentCore got texts without their lang: receipts say ru');
+  }
   return hasDocument() ? startConsentCore(resolved, options) : createInertConsent(resolved);
 }

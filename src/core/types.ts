@@ -119,6 +119,8 @@ export interface ConsentConfig {
 export interface CoreOptions {
   /** The texts the UI shows, by key: receipts carry their digest, so the site can prove what the visitor read. */
   texts?: Record<string, string>;
+  /** The language of those texts, the one the UI shows: receipts carry it (default: the config's `lang`, else `ru`). */
+  lang?: Lang;
 }
 
 /** The config after defaults and validation: what the core and the UI read. */
