@@ -41,12 +41,13 @@ const oneOf = (...values: unknown[]): Pick<Field, 'valid' | 'message'> => ({
   valid: (value) => values.includes(value),
   message: 'must be one of ' + values.join(', '),
 });
-const endpoint = (fallback: string): Field => ({
-  fallback,
+// No default: a guessed path fails on every site without that collector; without an endpoint nothing is sent (docs/config.md).
+const endpoint: Field = {
+  fallback: undefined,
   valid: (value) => isAllowedUrl(value, /^https?:/i),
   message: 'must be http(s) or relative',
   attribute: true,
-});
+};
 const strings = (fallback: string[]): Field => ({ fallback, valid: isArrayOf(isString), message: 'must be an array of strings' });
 
 /** Cookie patterns, storage keys and cookie table rows of `list` together, the default of a category. */
@@ -110,12 +111,12 @@ const FIELDS = new Map<string, Field>(Object.entries({
   ...categoryFields('functional', category()),
   ...categoryFields('statistics', category(presets.yandexMetrica, presets.googleAnalytics)),
   ...categoryFields('marketing', category(presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds)),
-  'pixel.endpoint': endpoint('/stat/pixel'),
+  'pixel.endpoint': endpoint,
   'pixel.transport': { fallback: 'beacon', ...oneOf('beacon', 'image'), attribute: true },
   'pixel.autoPageview': { fallback: true },
   'pixel.spa': { fallback: false },
   'pixel.personalParams': strings([]),
-  'consentLog.endpoint': endpoint('/stat/consent'),
+  'consentLog.endpoint': endpoint,
   'vendors.google': { fallback: 'auto', ...oneOf(true, false, 'auto') },
   'vendors.meta': { fallback: 'auto', ...oneOf(true, false, 'auto') },
   reopenButton: { fallback: false, attribute: true },

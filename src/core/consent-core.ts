@@ -8,7 +8,8 @@ import { createCookieAvailability } from './cookie-availability';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
 import { createGate } from './gate';
 import { createListeners } from './listeners';
-import { createPixel } from './pixel';
+import { noteMissingEndpoints } from './missing-endpoints';
+import { createPixel, type PixelOptions } from './pixel';
 import { createTabSync } from './tab-sync';
 import { createVendorSignals } from './vendors';
 import type { Category, ConsentAction, ConsentCore, ConsentState, CoreOptions, ResolvedConfig } from './types';
@@ -20,6 +21,7 @@ import type { Category, ConsentAction, ConsentCore, ConsentState, CoreOptions, R
  */
 export function startConsentCore(config: ResolvedConfig, options: CoreOptions = {}): ConsentCore {
   const { cookie, policyVersion } = config;
+  noteMissingEndpoints(config);
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   // Vendors first: Google's consent default must precede any tag.
   const vendors = createVendorSignals(config.vendors, gpc);
@@ -39,8 +41,10 @@ export function startConsentCore(config: ResolvedConfig, options: CoreOptions = 
   // reach a tab in any order (other tabs, the cookie), and only a later one than that in force applies.
   let inForce: { record?: ConsentRecord; t: number } = { record: stored, t: stored ? stored.t : 0 };
   let state = stateOfDecision(stored);
-  const pixel = config.pixel
-    ? createPixel({ config: config.pixel, getState: () => state, cookieDomain: cookie.domain, onError: listeners.failed })
+  // Without an endpoint the pixel is off, as with `pixel: false`: no hits, no visitor cookie, no ad views watched.
+  // The cast only records the endpoint checked here.
+  const pixel = config.pixel && config.pixel.endpoint
+    ? createPixel({ config: config.pixel as PixelOptions['config'], getState: () => state, cookieDomain: cookie.domain, onError: listeners.failed })
     : { track() {}, update() {}, destroy() {} };
   const gate = createGate((category) => state.categories[category as Category] === true, listeners.failed, listeners.held);
 

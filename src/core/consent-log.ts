@@ -56,7 +56,8 @@ export function createConsentLog(
 ) {
   let textsHash: string | undefined;
   return (action: ConsentAction, state: ConsentState, id: string, time: number) => {
-    if (!config.consentLog) return;
+    const endpoint = config.consentLog && config.consentLog.endpoint;
+    if (!endpoint) return;
     const receipt: ConsentReceipt = {
       id,
       time: new Date(time).toISOString(),
@@ -70,6 +71,6 @@ export function createConsentLog(
     };
     // Worked out on the first receipt only: most page views send none.
     if (texts) receipt.textsHash = textsHash ??= textsDigest(texts);
-    sendConsentReceipt(config.consentLog.endpoint, receipt, onError, answered);
+    sendConsentReceipt(endpoint, receipt, onError, answered);
   };
 }

@@ -10,7 +10,7 @@ import { scrubUrl } from './scrub-url';
 import type { ConsentError, ConsentState, Pixel, ResolvedConfig } from './types';
 
 export interface PixelOptions {
-  config: Exclude<ResolvedConfig['pixel'], false>;
+  config: Exclude<ResolvedConfig['pixel'], false> & { endpoint: string };
   getState(): ConsentState;
   cookieDomain: string | undefined;
   onError(error: ConsentError): void;

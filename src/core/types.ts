@@ -60,7 +60,8 @@ export interface CategoryConfig {
 export type PixelTransport = 'beacon' | 'image';
 
 export interface PixelConfig {
-  endpoint: string;
+  /** Where hits go; without one the pixel sends nothing. */
+  endpoint?: string;
   transport?: PixelTransport;
   /** Queue a `pageview` on init (default true). */
   autoPageview?: boolean;
@@ -71,7 +72,8 @@ export interface PixelConfig {
 }
 
 export interface ConsentLogConfig {
-  endpoint: string;
+  /** Where receipts go; without one decisions are not recorded. */
+  endpoint?: string;
 }
 
 export interface CookieConfig {
@@ -131,8 +133,8 @@ export interface ResolvedConfig {
   texts: Partial<Record<Lang, Partial<Texts>>>;
   cookie: { domain: string | undefined; maxAgeDays: number };
   categories: Record<OptionalCategory, Required<CategoryConfig>> & { necessary: { declaration: CookieDeclaration[] } };
-  pixel: (Required<Omit<PixelConfig, 'personalParams'>> & { personalParams: string[] }) | false;
-  consentLog: ConsentLogConfig | false;
+  pixel: (Required<Omit<PixelConfig, 'endpoint' | 'personalParams'>> & { endpoint: string | undefined; personalParams: string[] }) | false;
+  consentLog: { endpoint: string | undefined } | false;
   vendors: { google: boolean | 'auto'; meta: boolean | 'auto' };
   reopenButton: boolean;
   nonce: string | undefined;

@@ -17,11 +17,17 @@ describe('resolveConfig defaults', () => {
       policyUrl: 'https://www.allur.kz/',
       lang: undefined,
       cookie: { domain: undefined, maxAgeDays: 180 },
-      pixel: { endpoint: '/stat/pixel', transport: 'beacon', autoPageview: true, spa: false, personalParams: [] },
-      consentLog: { endpoint: '/stat/consent' },
+      pixel: { endpoint: undefined, transport: 'beacon', autoPageview: true, spa: false, personalParams: [] },
+      consentLog: { endpoint: undefined },
       vendors: { google: 'auto', meta: 'auto' },
       reopenButton: false,
     });
+  });
+
+  it('gives the endpoints no default: a group without one keeps its other fields', () => {
+    const config = resolveConfig({ policyVersion: '1', pixel: { transport: 'image', personalParams: ['vin'] }, consentLog: {} });
+    expect(config.pixel).toEqual({ endpoint: undefined, transport: 'image', autoPageview: true, spa: false, personalParams: ['vin'] });
+    expect(config.consentLog).toEqual({ endpoint: undefined });
   });
 
   it('gives statistics and marketing the tracker presets, functional nothing', () => {

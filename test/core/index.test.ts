@@ -37,7 +37,7 @@ const UNDECIDED: ConsentState = {
 };
 const cores: ConsentCore[] = [];
 const core = (config: Partial<ConsentConfig> = {}) => {
-  const instance = createConsentCore({ policyVersion: 'v1', pixel: false, ...config });
+  const instance = createConsentCore({ policyVersion: 'v1', pixel: false, consentLog: { endpoint: '/stat/consent' }, ...config });
   cores.push(instance);
   return instance;
 };
@@ -107,6 +107,75 @@ describe('before a decision', () => {
     expect(Object.keys(instance.pixel)).toEqual(['track']);
     instance.pixel.track('click');
     expect(lastResult<{ track: () => void }>(createPixel).track).toHaveBeenCalledWith('click');
+  });
+});
+
+describe('a config without endpoints', () => {
+  const PIXEL_NOTE = /^allur-consent: no pixel\.endpoint \(data-pixel-endpoint\): the statistics pixel sends nothing$/;
+  const LOG_NOTE = /^allur-consent: no consentLog\.endpoint \(data-consent-log-endpoint\): decisions are not recorded$/;
+  const start = (config: Partial<ConsentConfig>) => {
+    const instance = createConsentCore({ policyVersion: 'v1', ...config });
+    cores.push(instance);
+    return instance;
+  };
+  const consoleSpies = () => ({
+    info: vi.spyOn(console, 'info').mockImplementation(() => {}),
+    warn: vi.spyOn(console, 'warn').mockImplementation(() => {}),
+    error: vi.spyOn(console, 'error').mockImplementation(() => {}),
+  });
+
+  it.each([
+    ['groups left out', {}],
+    ['groups without one', { pixel: { transport: 'image' }, consentLog: {} }],
+  ] as const)('without endpoints (%s): accepting sends no hit and no receipt, and the console says once what is not sent', async (_, config) => {
+    const console = consoleSpies();
+    const beacon = vi.fn(() => true);
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
+    const image = vi.fn();
+    vi.stubGlobal('Image', image);
+    const instance = start(config);
+    instance.pixel.track('click');
+    instance.acceptAll();
+    instance.set({ marketing: false });
+    instance.reset();
+    await tick(0);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(beacon).not.toHaveBeenCalled();
+    expect(image).not.toHaveBeenCalled();
+    expect(createPixel).not.toHaveBeenCalled();
+    expect(console.info.mock.calls).toEqual([[expect.stringMatching(PIXEL_NOTE)], [expect.stringMatching(LOG_NOTE)]]);
+    expect(console.warn).not.toHaveBeenCalled();
+    expect(console.error).not.toHaveBeenCalled();
+    delete (navigator as { sendBeacon?: unknown }).sendBeacon;
+  });
+
+  it('sets no visitor cookie and watches no ad without a pixel endpoint', () => {
+    consoleSpies();
+    const observer = vi.fn(function () {
+      return { observe() {}, disconnect() {} };
+    });
+    vi.stubGlobal('IntersectionObserver', observer);
+    document.body.innerHTML = '<img data-pixel-ad="hero" src="/ad.png">';
+    start({ consentLog: false }).acceptAll();
+    expect(cookieNames()).toEqual([CONSENT_COOKIE]);
+    expect(observer).not.toHaveBeenCalled();
+  });
+
+  it('says only what is missing, and nothing for a group turned off with false', () => {
+    const { info } = consoleSpies();
+    start({ pixel: { endpoint: '/stat/pixel' } }).destroy();
+    expect(info.mock.calls).toEqual([[expect.stringMatching(LOG_NOTE)]]);
+    info.mockClear();
+    start({ consentLog: { endpoint: '/stat/consent' } }).destroy();
+    expect(info.mock.calls).toEqual([[expect.stringMatching(PIXEL_NOTE)]]);
+    info.mockClear();
+    start({ pixel: false, consentLog: false });
+    expect(info).not.toHaveBeenCalled();
+  });
+
+  it('still refuses an endpoint that is not http(s) or relative, naming the field', () => {
+    expect(() => start({ pixel: { endpoint: 'javascript:void 0' } })).toThrow('config.pixel.endpoint must be http(s) or relative');
+    expect(() => start({ consentLog: { endpoint: 'data:,x' } })).toThrow('config.consentLog.endpoint must be http(s) or relative');
   });
 });
 

@@ -18,7 +18,7 @@ describe('a receipt', () => {
     const fetch = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
     vi.stubGlobal('fetch', fetch);
     const overrides = { title: 'Cookie?' };
-    consent = createConsent({ policyVersion: '1', lang, pixel: false, texts: { [lang]: overrides } });
+    consent = createConsent({ policyVersion: '1', lang, pixel: false, consentLog: { endpoint: '/stat/consent' }, texts: { [lang]: overrides } });
     consent.acceptAll();
     await new Promise((resolve) => setTimeout(resolve, 0));
     const receipt = JSON.parse(fetch.mock.calls[0][1].body);

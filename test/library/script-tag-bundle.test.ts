@@ -1,15 +1,17 @@
 // The built script-tag bundle (run `npm run build` first), executed in a fresh jsdom window as a page would.
 import { readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const bundle = readFileSync('dist/allur-consent.iife.js', 'utf8');
 
 /** A page that runs `scripts` (attribute strings) in order, each with the bundle inline; returns its window and errors. */
 function page(scripts: string[], head = '') {
   const errors: unknown[][] = [];
+  const infos: string[] = [];
   const virtualConsole = new VirtualConsole();
   virtualConsole.on('error', (...args: unknown[]) => errors.push(args));
+  virtualConsole.on('info', (message: unknown) => infos.push(String(message)));
   virtualConsole.on('jsdomError', (error) => errors.push([error]));
   const tags = scripts.map((attributes) => `<script ${attributes}>${bundle}</script>`).join('');
   const dom = new JSDOM(`<!doctype html><html lang="en"><head>${head}</head><body>${tags}</body></html>`, {
@@ -20,7 +22,7 @@ function page(scripts: string[], head = '') {
   const window = dom.window as unknown as Window & typeof globalThis;
   // The banner renders in a task after the page's first paint.
   const painted = () => new Promise((resolve) => window.setTimeout(resolve));
-  return { window, errors, painted, shadow: () => window.document.querySelector('allur-consent')?.shadowRoot };
+  return { window, errors, infos, painted, shadow: () => window.document.querySelector('allur-consent')?.shadowRoot };
 }
 
 describe('the script tag', () => {
@@ -55,6 +57,24 @@ describe('the script tag', () => {
     const { shadow, painted } = page(['nonce="abc123" data-policy-version="1"']);
     await painted();
     expect(shadow()!.querySelector('style')!.getAttribute('nonce')).toBe('abc123');
+  });
+
+  it('without endpoint attributes sends nothing and says once, as information, which attribute to set', async () => {
+    const { window, errors, infos, shadow, painted } = page(['data-policy-version="1"']);
+    await painted();
+    const fetch = (window.fetch = vi.fn());
+    shadow()!.querySelector<HTMLButtonElement>('[data-consent-action="accept-all"]')!.click();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(errors).toEqual([]);
+    expect(infos).toEqual([
+      expect.stringMatching(/^allur-consent: no pixel\.endpoint \(data-pixel-endpoint\): /),
+      expect.stringMatching(/^allur-consent: no consentLog\.endpoint \(data-consent-log-endpoint\): /),
+    ]);
+  });
+
+  it('says nothing of endpoints the attributes set', () => {
+    const { infos } = page(['data-policy-version="1" data-pixel-endpoint="/stat/pixel" data-consent-log-endpoint="/stat/consent"']);
+    expect(infos).toEqual([]);
   });
 
   it('lets data-* attributes win over window.AllurConsentConfig', () => {

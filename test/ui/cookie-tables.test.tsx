@@ -1,5 +1,5 @@
 import { within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Lang, presets } from '../../src/index';
 import { setup } from './setup';
 
@@ -96,4 +96,12 @@ it('leaves out the table of a category with no cookies', () => {
   const { dialog } = openDialog({ categories: { marketing: { declaration: [] } } });
   expect(within(dialog).queryByRole('table', { name: 'Список cookie: Маркетинг и реклама' })).toBeNull();
   expect(within(dialog).getAllByRole('table')).toHaveLength(2);
+});
+
+it('lists no visitor cookie for a pixel without an endpoint, which never sets it', () => {
+  const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+  const { dialog } = openDialog({ pixel: { transport: 'image' } });
+  const statistics = cellsOf(dialog, 'Список cookie: Статистика (пиксель)');
+  expect(statistics.slice(1).map(([name]) => name)).not.toContain('allur_vid');
+  expect(info).toHaveBeenCalledTimes(1);
 });
