@@ -219,7 +219,7 @@ describe('decisions', () => {
 
   it('sends the language of the texts a headless UI shows, beside their digest', async () => {
     const texts = { title: 'Біз cookie файлдарын қолданамыз' };
-    const instance = createConsentCore({ policyVersion: 'v1', pixel: false }, { texts, lang: 'kk' });
+    const instance = createConsentCore({ policyVersion: 'v1', pixel: false, consentLog: { endpoint: '/stat/consent' } }, { texts, lang: 'kk' });
     cores.push(instance);
     instance.acceptAll();
     await tick(0);

