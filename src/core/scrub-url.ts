@@ -1,3 +1,5 @@
+import { passesLuhn } from './luhn';
+
 // A key is personal when it contains one of the long words, or one of the short ones as a whole
 // word (`user_tel`, `customerTel`, but not `hotel`, `cabinet`, `inside`): see `keyWords`.
 const personalKey =
@@ -18,9 +20,6 @@ const decode = (text: string) => {
 /** Redacts personal text in one URL component, compared decoded, re-encoded only when changed. */
 const scrubComponent = (text: string) => {
   const decoded = decode(text);
-  // E-mail addresses, IIN-like 12-digit runs, and phone numbers as written in Kazakhstan:
-  // +7 701 234 56 78, 8 (701) 234-56-78, 87012345678, (701) 234-56-78 (a bare 10-digit number
-  // only when it starts with 7, so that Unix timestamps and the like survive).
   // The look-behind starts an e-mail only where its run of characters starts: linear, even on a long URL.
   // Written here, not at the top: the engine builds these patterns only when a hit is first scrubbed, after consent.
   // The e-mail pattern's Unicode classes are costly to build, so it runs only on text with an `@` (most have none);
@@ -28,11 +27,19 @@ const scrubComponent = (text: string) => {
   const withoutEmails = decoded.includes('@')
     ? decoded.replace(/(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/gu, '*')
     : decoded;
-  const scrubbed = withoutEmails.replace(/(?<!\d)(\d{12}|((\+\s*)?[78][\s()+-]*\d{3}|\(?7\d\d)[\s()+-]*\d{3}[\s+-]*\d\d[\s+-]*\d\d)(?!\d)/g, '*');
+  const scrubbed = withoutEmails
+    // Card numbers: 13 to 19 digits starting with 2 to 6 (a millisecond timestamp starts with 1), spaces or
+    // dashes between them allowed, that pass the Luhn check.
+    .replace(/(?<!\d)[2-6]([\s+-]?\d){12,18}(?!\d)/g, (run) => (passesLuhn(run.replace(/\D/g, '')) ? '*' : run))
+    // IIN-like 12-digit runs, and phone numbers as written in Kazakhstan: +7, 7 or 8, then ten digits, the
+    // first three together, then spaces, dots, dashes or parentheses anywhere: +7 701 234 56 78,
+    // 8 (7172) 12-34-56, +7.701.234.56.78, 87012345678. Without a prefix, ten digits starting with 7:
+    // (701) 234-56-78, so that Unix timestamps and the like survive.
+    .replace(/(?<!\d)(\d{12}|((\+\s*)?[78][\s().+-]*\d|\(?7)\d\d([\s().+-]*\d){7})(?!\d)/g, '*');
   return scrubbed === decoded ? text : encodeURIComponent(scrubbed);
 };
 
-/** Returns `url` without fragment, personal query values, IIN-like runs, e-mails and phone numbers. */
+/** Returns `url` without fragment, personal query values, e-mails, card numbers, IIN-like runs and phone numbers. */
 export function scrubUrl(url: string, personalParams: string[] = []): string {
   if (typeof url !== 'string') return '';
   const extraKeys = personalParams.map((key) => String(key).toLowerCase());

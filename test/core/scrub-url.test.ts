@@ -97,6 +97,41 @@ describe('scrubUrl: personal text anywhere', () => {
   });
 });
 
+describe('scrubUrl: phone numbers in every Kazakh writing and card numbers', () => {
+  it.each([
+    '+7.701.234.56.78',
+    '8.701.234.56.78',
+    '8 (7172) 12-34-56',
+    '+7 (7172) 123456',
+    '8-7172-12-34-56',
+    '8 7172 123 456',
+    '+7 (71841) 2-34-56',
+    '8(727)2345678',
+    '(7172) 12-34-56',
+    '%2B7.701.234.56.78',
+    '8%20(7172)%2012-34-56',
+  ])('redacts the phone %s in a path and under a harmless key', (phone) => {
+    expect(scrubUrl(`${shop}/callback/${phone}/ok?q=${phone}&page=1`)).toBe(`${shop}/callback/*/ok?q=*&page=1`);
+  });
+
+  it.each([
+    '4111111111111111',
+    '4111 1111 1111 1111',
+    '4111-1111-1111-1111',
+    '4111+1111+1111+1111',
+    '5500%200000%200000%200004',
+    '378282246310005',
+    '2200000000000004',
+  ])('redacts the Luhn-valid card number %s in a path, a key and a value', (card) => {
+    expect(scrubUrl(`${shop}/pay/${card}?${card}=1&note=${card}`)).toBe(`${shop}/pay/*?*=1&note=*`);
+  });
+
+  it('keeps long numbers that fail the Luhn check or do not start like a card', () => {
+    const url = `${shop}/order/4111111111111112?ts=1764160000000&ref=9111111111111111`;
+    expect(scrubUrl(url)).toBe(url);
+  });
+});
+
 it('scrubs the README example as the README says', () => {
   expect(scrubUrl(`${shop}/client/880215300123?utm_source=vk&phone=87012345678&q=aigerim%40mail.kz#top`)).toBe(
     `${shop}/client/*?utm_source=vk&q=*`,
@@ -122,6 +157,15 @@ describe('scrubUrl: any input', () => {
     const long = `${shop}/${'a.'.repeat(25_000)}?q=${'b'.repeat(50_000)}&x=${'8('.repeat(25_000)}`;
     const started = performance.now();
     expect(scrubUrl(long)).toBe(long);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it.each([
+    ['digits and spaces', `${shop}/?q=${'2 '.repeat(25_000)}`],
+    ['eights, spaces and dots', `${shop}/?q=${'8 .'.repeat(16_000)}`],
+  ])('stays fast on %s', (_, url) => {
+    const started = performance.now();
+    expect(scrubUrl(url)).toBe(url);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
