@@ -39,7 +39,18 @@ const scrubComponent = (text: string) => {
   return scrubbed === decoded ? text : encodeURIComponent(scrubbed);
 };
 
-/** Returns `url` without fragment, personal query values, e-mails, card numbers, IIN-like runs and phone numbers. */
+/**
+ * Whether a path segment holds an opaque token, as a reset or confirmation link does: a UUID, or a run of 20
+ * or more ASCII letters and digits with a digit among them. Slugs (`toyota-camry-2024`) and ids (`12345`) have
+ * no such run. The look-behind starts the look-ahead only where a run starts: linear, even on a long segment.
+ */
+const holdsToken = (segment: string) =>
+  /(?<![a-z\d])(?=[a-z\d]*\d)[a-z\d]{20}|[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}/i.test(segment);
+
+/**
+ * Returns `url` without fragment, path parameters and personal query values; e-mails, card numbers, IIN-like
+ * runs, phone numbers and path segments holding a token become `*` (docs/pixel.md, Scrubbing).
+ */
 export function scrubUrl(url: string, personalParams: string[] = []): string {
   if (typeof url !== 'string') return '';
   const extraKeys = personalParams.map((key) => String(key).toLowerCase());
@@ -52,8 +63,19 @@ export function scrubUrl(url: string, personalParams: string[] = []): string {
       .split('&')
       .filter((pair) => pair && !isPersonal(decode(pair.split('=')[0])))
       .map((pair) => pair.split('=').map(scrubComponent).join('='));
-    // Credentials before the host (`https://user:password@host/`) are dropped whole.
-    const path = address.replace(/\/\/[^/]*@/, '//').split('/').map(scrubComponent).join('/');
+    // The first three parts of `https://host/…` or `//host/…` are scheme and host, not a path: a long host name
+    // is no token. Credentials before the host are dropped whole.
+    const pathStart = /^([a-z][\w+.-]*:)?\/\//i.test(address) ? 3 : 0;
+    const path = address
+      .replace(/\/\/[^/]*@/, '//')
+      .split('/')
+      .map((segment, index) => {
+        if (index < pathStart) return scrubComponent(segment);
+        // Path parameters (`/cart;jsessionid=…`) are dropped whole.
+        const [name] = segment.split(';');
+        return holdsToken(decode(name)) ? '*' : scrubComponent(name);
+      })
+      .join('/');
     return pairs.length ? path + '?' + pairs.join('&') : path;
   } catch {
     // encodeURIComponent throws on a lone surrogate: nothing sane is left to send.

@@ -97,6 +97,45 @@ describe('scrubUrl: personal text anywhere', () => {
   });
 });
 
+describe('scrubUrl: path parameters and opaque tokens', () => {
+  it.each(['jsessionid=1A2B3C4D5E6F', 'sid=abc', 'phpsessid=q1w2e3', 'JSESSIONID=1A2B;x=1', 'lang=ru'])(
+    'drops the path parameter ;%s',
+    (parameter) => {
+      expect(scrubUrl(`${shop}/cart;${parameter}?step=2`)).toBe(`${shop}/cart?step=2`);
+      expect(scrubUrl(`${shop}/cart;${parameter}/items`)).toBe(`${shop}/cart/items`);
+    },
+  );
+
+  it.each([
+    ['40 hex digits', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b'],
+    ['32 upper-case hex digits', '9F86D081884C7D659A2FEAA0C55AD015'],
+    ['a UUID', '123e4567-e89b-12d3-a456-426614174000'],
+    ['a base64url token', 'Mzk0NTY3ODkwYWJjZGVmZ2hpamts-x_1'],
+    ['a token after a readable part', 'MQ-c5a8x1-0a1b2c3d4e5f6a7b8c9d0e1f2a3b'],
+    ['a JSON web token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+  ])('replaces a path segment holding %s', (_, token) => {
+    expect(scrubUrl(`${shop}/password/reset/${token}/?step=2`)).toBe(`${shop}/password/reset/*/?step=2`);
+  });
+
+  it.each([
+    '/cars/toyota-camry-2024',
+    '/product/12345',
+    '/order/1234567890123',
+    '/news/novyj-jac-j7-2024-goda-uzhe-v-almaty-i-astane',
+    '/catalog/jac_s3_plus_2024_komplektaciya',
+    '/catalog/krossovery-jac-js4-comfort-plus',
+    '/img/9f86d081884c7d65',
+    '/cars/JAC%20J7%202024',
+  ])('keeps the ordinary path %s', (path) => {
+    expect(scrubUrl(`${shop}${path}?sort=price`)).toBe(`${shop}${path}?sort=price`);
+  });
+
+  it('keeps a long host name and its port, which are not a path', () => {
+    const url = 'https://d1234abcd5678efgh9012ijkl.cloudfront.net:8443/cars';
+    expect(scrubUrl(url)).toBe(url);
+  });
+});
+
 describe('scrubUrl: phone numbers in every Kazakh writing and card numbers', () => {
   it.each([
     '+7.701.234.56.78',
@@ -161,11 +200,14 @@ describe('scrubUrl: any input', () => {
   });
 
   it.each([
-    ['digits and spaces', `${shop}/?q=${'2 '.repeat(25_000)}`],
-    ['eights, spaces and dots', `${shop}/?q=${'8 .'.repeat(16_000)}`],
-  ])('stays fast on %s', (_, url) => {
+    ['a long letter run in a path', `${shop}/${'ab'.repeat(25_000)}1/x`, `${shop}/*/x`],
+    ['many short runs and dashes in a path', `${shop}/${'a1-0123abcd-'.repeat(5_000)}`, null],
+    ['many path parameters', `${shop}/${'a;'.repeat(25_000)}`, `${shop}/a`],
+    ['digits and spaces', `${shop}/?q=${'2 '.repeat(25_000)}`, null],
+    ['eights, spaces and dots', `${shop}/?q=${'8 .'.repeat(16_000)}`, null],
+  ])('stays fast on %s', (_, url, scrubbed) => {
     const started = performance.now();
-    expect(scrubUrl(url)).toBe(url);
+    expect(scrubUrl(url)).toBe(scrubbed ?? url);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
