@@ -97,6 +97,50 @@ describe('scrubUrl: personal text anywhere', () => {
   });
 });
 
+describe('scrubUrl: an address inside a value', () => {
+  it.each([
+    ['a token in an encoded link', 'next=%2Freset%3Ftoken%3Dabc123def456'],
+    ['a token in a link as it is', 'next=/reset?token=abc123def456'],
+    ['an e-mail in a link encoded twice', 'return=%2Fprofile%3Femail%3Divan%2540mail.kz'],
+    ['an e-mail in a link encoded three times', 'return=%252Fprofile%253Fq%253Divan%252540mail.kz'],
+    ['a personal key in an encoded query', 'state=token%3Dabc123%26step%3D2'],
+    ['a path parameter in an encoded link', 'next=%2Fcart%3Bjsessionid%3D1A2B3C4D'],
+    ['a fragment in an encoded link', 'redirect=https%3A%2F%2Fallur.kz%2Fcb%23access_token%3Dabc'],
+    ['credentials in an encoded link', 'next=https%3A%2F%2Faigerim%3AQwerty1%40allur.kz%2F'],
+  ])('replaces the whole value holding %s', (_, pair) => {
+    expect(scrubUrl(`${shop}/login?utm_source=vk&${pair}&page=2`)).toBe(`${shop}/login?utm_source=vk&${pair.split('=')[0]}=*&page=2`);
+  });
+
+  it('replaces a link encoded more than three times, which it does not read', () => {
+    const fourTimes = encodeURIComponent(encodeURIComponent(encodeURIComponent(encodeURIComponent('/cars?q=1'))));
+    expect(scrubUrl(`${shop}/login?next=${fourTimes}`)).toBe(`${shop}/login?next=*`);
+  });
+
+  it('reads links nested three deep and replaces a fourth', () => {
+    const third = `${shop}/a?next=${encodeURIComponent('/b?next=/c?next=/d')}`;
+    expect(scrubUrl(third)).toBe(third);
+    expect(scrubUrl(`${shop}/a?next=${encodeURIComponent('/b?next=/c?next=/d?next=/e')}`)).toBe(`${shop}/a?next=*`);
+  });
+
+  it.each([
+    'next=%2Fcars%2Fjac-j7%3Fcolor%3Dred%26page%3D2',
+    'next=/cars/jac-j7',
+    'return=https%3A%2F%2Fwww.allur.kz%2Fcatalog%3Fsort%3Dprice',
+    'q=AC%2FDC',
+    'q=what%3F',
+    'sig=YWxsdXI%3D',
+    'filter=brand%3Djac',
+  ])('keeps the value %s, which holds nothing personal', (pair) => {
+    const url = `${shop}/login?${pair}&page=2`;
+    expect(scrubUrl(url)).toBe(url);
+  });
+
+  it('keeps an empty parameter and a query mark with nothing after it', () => {
+    expect(scrubUrl(`${shop}/cars?`)).toBe(`${shop}/cars?`);
+    expect(scrubUrl(`${shop}/cars?a=1&&b=2`)).toBe(`${shop}/cars?a=1&&b=2`);
+  });
+});
+
 describe('scrubUrl: path parameters and opaque tokens', () => {
   it.each(['jsessionid=1A2B3C4D5E6F', 'sid=abc', 'phpsessid=q1w2e3', 'JSESSIONID=1A2B;x=1', 'lang=ru'])(
     'drops the path parameter ;%s',
@@ -105,6 +149,10 @@ describe('scrubUrl: path parameters and opaque tokens', () => {
       expect(scrubUrl(`${shop}/cart;${parameter}/items`)).toBe(`${shop}/cart/items`);
     },
   );
+
+  it('removes the PHP session key from the query', () => {
+    expect(scrubUrl(`${shop}/cart?PHPSESSID=q1w2e3r4&step=2`)).toBe(`${shop}/cart?step=2`);
+  });
 
   it.each([
     ['40 hex digits', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b'],
@@ -205,6 +253,8 @@ describe('scrubUrl: any input', () => {
     ['many path parameters', `${shop}/${'a;'.repeat(25_000)}`, `${shop}/a`],
     ['digits and spaces', `${shop}/?q=${'2 '.repeat(25_000)}`, null],
     ['eights, spaces and dots', `${shop}/?q=${'8 .'.repeat(16_000)}`, null],
+    ['escapes of escapes of escapes', `${shop}/?q=${'%25252541'.repeat(6_000)}`, `${shop}/?q=*`],
+    ['links in links', `${shop}/?q=${'/a?b='.repeat(10_000)}`, `${shop}/?q=*`],
   ])('stays fast on %s', (_, url, scrubbed) => {
     const started = performance.now();
     expect(scrubUrl(url)).toBe(scrubbed ?? url);
