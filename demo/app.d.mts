@@ -21,6 +21,8 @@ export interface DemoServerOptions {
   trustProxy?: boolean;
   maxHits?: number;
   heartbeatMs?: number;
+  /** For tests: how long the answer to a consent receipt waits, in milliseconds, as over a slow network. */
+  delayConsentAnswer?: (receipt: Record<string, unknown>) => number;
 }
 
 export interface DemoServer {

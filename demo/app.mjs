@@ -16,6 +16,12 @@ const VENDOR_ROUTES = {
   '/vendor/ad-pixel.gif': (res) => sendGif(res),
 };
 
+/** The host part of an address a browser on this machine can open: a wildcard listens on localhost too. */
+function browsableHost(host) {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /**
  * Starts the demo server and resolves once it listens. `port: 0` picks a free port.
  * Returns the server, its URL, the NDJSON file of hits, the store and `close()`.
@@ -28,9 +34,10 @@ export async function createDemoServer({
   trustProxy = false,
   maxHits = 1000,
   heartbeatMs = 15000,
+  delayConsentAnswer,
 } = {}) {
   const store = createHitStore({ file: join(dataDir, 'hits.ndjson'), limit: maxHits });
-  const collector = createCollector({ store, trustProxy, heartbeatMs });
+  const collector = createCollector({ store, trustProxy, heartbeatMs, delayConsentAnswer });
 
   const server = createServer(async (req, res) => {
     try {
@@ -58,7 +65,7 @@ export async function createDemoServer({
   return {
     server,
     store,
-    url: `http://${host}:${address.port}`,
+    url: `http://${browsableHost(host)}:${address.port}`,
     hitsFile: store.file,
     /** Stops listening and drops open connections (SSE streams included). */
     close: () =>

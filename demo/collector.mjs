@@ -25,9 +25,10 @@ const pageOnly = (referer = '') => (URL.canParse(referer) ? new URL(referer).ori
 /**
  * Creates the collector's request handler over a hit store. Receipts also go to the hash-chained consent log
  * `receipts.ndjson` beside the store's file. `trustProxy` lets X-Forwarded-For / X-Forwarded-Proto speak
- * for the client (only behind your own proxy).
+ * for the client (only behind your own proxy). `delayConsentAnswer(receipt)`, for tests, holds a receipt's answer
+ * back that many milliseconds, as a slow network would.
  */
-export function createCollector({ store, trustProxy = false, heartbeatMs = 15000 }) {
+export function createCollector({ store, trustProxy = false, heartbeatMs = 15000, delayConsentAnswer = () => 0 }) {
   const receipts = createReceiptLog({ file: join(dirname(store.file), 'receipts.ndjson') });
 
   /** What every hit records besides its fields: §3.3's IP, cookies, browser and access time. */
@@ -72,7 +73,10 @@ export function createCollector({ store, trustProxy = false, heartbeatMs = 15000
     // The panel's copy adds only the user agent, which tells the demo's browser tabs apart.
     const userAgent = req.headers['user-agent'] ?? '';
     store.add({ kind: 'consent', receivedAt, ip, userAgent, cookies: {}, transport: 'post', fields: valid });
-    send(res, 204, '', { 'Set-Cookie': consentSetCookie(valid, isSecure(req, trustProxy)) });
+    const delay = delayConsentAnswer(valid);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    const setCookie = consentSetCookie(valid, parseCookies(req.headers.cookie), isSecure(req, trustProxy));
+    send(res, 204, '', setCookie ? { 'Set-Cookie': setCookie } : {});
   };
 
   const events = (req, res) => {

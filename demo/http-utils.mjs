@@ -1,4 +1,5 @@
 // Small request/response helpers shared by the collector and the page server.
+import { endCompressed } from './compression.mjs';
 
 /** An error that carries the HTTP status to answer with. */
 export class HttpError extends Error {
@@ -9,13 +10,12 @@ export class HttpError extends Error {
   }
 }
 
-/** Sends `body` (a string, a Buffer or a value sent as JSON) with `status` and extra headers. */
+/** Sends `body` (a string, a Buffer or a value sent as JSON) with `status` and extra headers, compressed when worth it. */
 export function send(res, status, body = '', headers = {}) {
   const isRaw = typeof body === 'string' || Buffer.isBuffer(body);
-  const payload = isRaw ? body : JSON.stringify(body);
+  const payload = Buffer.isBuffer(body) ? body : Buffer.from(isRaw ? body : JSON.stringify(body));
   const type = isRaw ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
-  res.end(payload);
+  endCompressed(res, status, payload, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
 }
 
 /**

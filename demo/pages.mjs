@@ -2,7 +2,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { endCompressed } from './compression.mjs';
 import { send } from './http-utils.mjs';
+import { PANEL_TEXTS } from './panel-texts.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
 const ROOT_DIR = join(DEMO_DIR, '..');
@@ -36,6 +38,13 @@ const PAGES = {
     main: 'csp-main',
     headers: { 'Content-Security-Policy': STRICT_CSP },
   },
+  // A site enforcing Trusted Types: a gated script the page's policy refuses must not stop the rest.
+  '/trusted-types.html': {
+    title: 'Allur — Trusted Types',
+    head: 'consent-script',
+    main: 'trusted-types-main',
+    headers: { 'Content-Security-Policy': "require-trusted-types-for 'script'" },
+  },
   '/account': { title: 'Allur — личный кабинет', head: 'account-head', main: 'account-main' },
 };
 PAGES['/index.html'] = PAGES['/'];
@@ -56,8 +65,7 @@ async function listedFile(dir, name) {
 
 async function sendFile(res, path) {
   const body = await readFile(path);
-  res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(path)], 'Cache-Control': 'no-cache' });
-  res.end(body);
+  endCompressed(res, 200, body, { 'Content-Type': CONTENT_TYPES[extname(path)], 'Cache-Control': 'no-cache' }, path);
 }
 
 /**
@@ -80,7 +88,8 @@ export function pageVars(url) {
 export async function servePage(req, res, url, distDir) {
   const page = PAGES[url.pathname];
   if (page) {
-    const html = await renderFragment('layout', page, { ...pageVars(url), title: page.title });
+    const vars = pageVars(url);
+    const html = await renderFragment('layout', page, { ...vars, ...PANEL_TEXTS[vars.lang], title: page.title });
     send(res, 200, html, { 'Content-Type': CONTENT_TYPES['.html'], ...page.headers });
     return true;
   }

@@ -54,11 +54,20 @@ export function consentCookieValue(receipt) {
 const encodeCookieValue = (value) =>
   encodeURIComponent(value).replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent);
 
-/** The Set-Cookie header that re-sets the consent cookie for a receipt, or expires it on withdrawal. */
-export function consentSetCookie(receipt, secure) {
-  const attributes = `Path=/; SameSite=Lax${secure ? '; Secure' : ''}`;
-  if (receipt.action === 'withdraw') {
-    return `${COOKIE_NAME}=; ${attributes}; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+/**
+ * The Set-Cookie header that re-sets the consent cookie for a receipt (docs/cookies-and-receipts.md), or undefined.
+ * Answers may arrive after the visitor decided again, so it only re-sets the cookie the request itself carried
+ * (among `cookies`, the request's, decoded) when that is the receipt's own decision, the same `id` and `t`: never
+ * on a withdrawal, never without the cookie, never over another decision.
+ */
+export function consentSetCookie(receipt, cookies, secure) {
+  let stored;
+  try {
+    stored = JSON.parse(cookies[COOKIE_NAME] ?? '');
+  } catch {
+    return undefined;
   }
+  if (receipt.action === 'withdraw' || stored?.id !== receipt.id || stored?.t !== Date.parse(receipt.time)) return undefined;
+  const attributes = `Path=/; SameSite=Lax${secure ? '; Secure' : ''}`;
   return `${COOKIE_NAME}=${encodeCookieValue(consentCookieValue(receipt))}; ${attributes}; Max-Age=${MAX_AGE_SECONDS}`;
 }

@@ -1,4 +1,5 @@
-// `npm start`: the demo on http://localhost:8080. Env: PORT, HOST, TRUST_PROXY=1 (trust X-Forwarded-For).
+// `npm start`: the demo on http://localhost:8080. Env: PORT, HOST (0.0.0.0: every interface), TRUST_PROXY=1
+// (trust X-Forwarded-For). See docs/demo.md.
 import { createDemoServer } from './app.mjs';
 
 const demo = await createDemoServer({

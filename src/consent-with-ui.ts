@@ -1,6 +1,7 @@
 import { startConsentCore } from './core/consent-core';
 import type { ConsentCore, Lang, ResolvedConfig } from './core/index';
 import { differingKeys } from './differing-keys';
+import { keepLive, liveConsent, releaseLive } from './live-consent';
 import { loadOnce } from './load-once';
 import { type ConsentUi, startUiOnDemand } from './on-demand';
 import { SHIPPED_TEXTS_HASHES } from './shipped-texts-hashes';
@@ -13,15 +14,13 @@ export type Consent = ConsentCore & ConsentUi;
 /** Brings the UI module for `lang`: the script tag's UI file, or the npm entry's chunk. */
 export type LoadUi = (lang: Lang) => Promise<UiModule>;
 
-// The instance not yet destroyed: a page has one banner and one pixel, however often it asks.
-let live: Consent | undefined;
-
 /**
  * Starts the consent instance on a resolved config in a browser: the core at once (vendor defaults must precede
  * any tag), the UI from `loadUi` when something must show (`startUiOnDemand`). A second call (React StrictMode, a
- * second bundle) gets the live instance.
+ * second bundle, the script tag beside an app) gets the live instance: a page has one banner and one pixel.
  */
 export function startConsent(config: ResolvedConfig, loadUi: LoadUi): Consent {
+  const live = liveConsent();
   if (live) {
     // A config of its own would be dropped without a word: the keys it changes are named.
     const ignored = differingKeys(live.config, { ...config, lang: config.lang ?? live.config.lang });
@@ -41,15 +40,16 @@ export function startConsent(config: ResolvedConfig, loadUi: LoadUi): Consent {
   const core = startConsentCore({ ...config, lang }, { textsHash });
   const ui = startUiOnDemand(core, lang, fetchUi);
   let destroyed = false;
-  return (live = {
+  const consent: Consent = {
     ...core,
     ...ui,
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      live = undefined;
+      releaseLive(consent);
       ui.destroy();
       core.destroy();
     },
-  });
+  };
+  return keepLive(consent);
 }

@@ -2,6 +2,8 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const hitList = $('dev-hits');
+  // The texts of the page's language, set by the server on the panel (demo/panel-texts.mjs).
+  const texts = document.querySelector('.dev-panel').dataset;
   const shown = new Set();
   const consent = () => window.AllurConsent;
 
@@ -10,7 +12,7 @@
     const term = document.createElement('dt');
     const detail = document.createElement('dd');
     term.textContent = label;
-    detail.textContent = value === '' ? '(пусто)' : String(value);
+    detail.textContent = value === '' ? texts.textEmpty : String(value);
     list.append(term, detail);
   };
 
@@ -21,7 +23,7 @@
   };
 
   const cookieText = (cookies) =>
-    Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ') || '(нет)';
+    Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ') || texts.textNone;
 
   const renderHit = (hit) => {
     if (shown.has(hit.seq)) return;
@@ -64,8 +66,8 @@
   };
 
   const poll = () => {
-    setConnection('опрос каждые 2 с');
-    setInterval(() => loadHits().catch(() => setConnection('коллектор недоступен')), 2000);
+    setConnection(texts.textPolling);
+    setInterval(() => loadHits().catch(() => setConnection(texts.textOffline)), 2000);
   };
 
   const listen = () => {
@@ -75,14 +77,14 @@
     events.addEventListener('hit', (event) => renderHit(JSON.parse(event.data)));
     events.addEventListener('reset', clearHits);
     events.addEventListener('error', () => {
-      if (events.readyState !== EventSource.CLOSED) return setConnection('переподключение…');
+      if (events.readyState !== EventSource.CLOSED) return setConnection(texts.textReconnecting);
       poll();
     });
   };
 
   const readCookie = (name) => {
     const pair = document.cookie.split('; ').find((entry) => entry.startsWith(`${name}=`));
-    return pair ? decodeURIComponent(pair.slice(name.length + 1)) : '(нет)';
+    return pair ? decodeURIComponent(pair.slice(name.length + 1)) : texts.textNone;
   };
 
   const showState = () => {
@@ -115,6 +117,6 @@
 
   linkSwitches();
   showState();
-  loadHits().catch(() => setConnection('коллектор недоступен'));
+  loadHits().catch(() => setConnection(texts.textOffline));
   listen();
 })();

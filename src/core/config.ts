@@ -7,7 +7,7 @@ type Bag = Record<string, any>;
 // In a module of their own, which a UI takes without the config's tables.
 export { CATEGORIES, OPTIONAL_CATEGORIES } from './categories';
 
-/** The languages shipped, the default first. */
+/** The languages the library ships. */
 export const LANGS = ['ru', 'kk', 'en'];
 
 /**
@@ -39,12 +39,14 @@ const oneOf = (...values: unknown[]): Pick<Field, 'valid' | 'message'> => ({
   valid: (value) => values.includes(value),
   message: 'must be one of ' + values.join(', '),
 });
-const httpUrl = (fallback: string | undefined): Field => ({
-  fallback,
+// An http(s) or relative URL with no default: a guessed endpoint path fails on every site without that collector, and
+// without an endpoint nothing is sent (docs/config.md).
+const httpUrl: Field = {
+  fallback: undefined,
   valid: (value) => isAllowedUrl(value, /^https?:/i),
   message: 'must be http(s) or relative',
   attribute: true,
-});
+};
 const strings = (fallback: string[]): Field => ({ fallback, valid: isArrayOf(isString), message: 'must be an array of strings' });
 
 /** Cookie patterns, storage keys and cookie table rows of `list` together, the default of a category. */
@@ -58,14 +60,12 @@ const declaration = (fallback: CookieDeclaration[]): Field => ({
   valid: isArrayOf(isDeclaration),
   message: 'must be an array of { name, provider, purpose, lifetime } (purpose and lifetime a string or { ru, kk, en })',
 });
+/** Cookie names or storage keys: each a name or a RegExp. */
+const patterns = (fallback: Array<string | RegExp>): Field => ({ fallback, valid: isArrayOf(isPattern), message: 'must be an array of strings and RegExps' });
 // Each list its own field: a `declaration` alone leaves the default cleanup lists as they are.
 const categoryFields = (id: OptionalCategory, defaults: ReturnType<typeof category>): Record<string, Field> => ({
-  [`categories.${id}.cookies`]: {
-    fallback: defaults.cookies,
-    valid: isArrayOf(isPattern),
-    message: 'must be an array of strings and RegExps',
-  },
-  [`categories.${id}.storage`]: strings(defaults.storage),
+  [`categories.${id}.cookies`]: patterns(defaults.cookies),
+  [`categories.${id}.storage`]: patterns(defaults.storage),
   [`categories.${id}.declaration`]: declaration(defaults.declaration),
 });
 
@@ -110,18 +110,18 @@ const FIELDS = new Map<string, Field>(Object.entries({
   ...categoryFields('functional', category()),
   ...categoryFields('statistics', category(presets.yandexMetrica, presets.googleAnalytics)),
   ...categoryFields('marketing', category(presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds)),
-  'pixel.endpoint': httpUrl('/stat/pixel'),
+  'pixel.endpoint': httpUrl,
   'pixel.transport': { fallback: 'beacon', ...oneOf('beacon', 'image'), attribute: true },
   'pixel.autoPageview': { fallback: true },
   'pixel.spa': { fallback: false },
   'pixel.personalParams': strings([]),
-  'consentLog.endpoint': httpUrl('/stat/consent'),
+  'consentLog.endpoint': httpUrl,
   'vendors.google': { fallback: 'auto', ...oneOf(true, false, 'auto') },
   'vendors.meta': { fallback: 'auto', ...oneOf(true, false, 'auto') },
   reopenButton: { fallback: false, attribute: true },
   nonce: { fallback: undefined, valid: isString, message: 'must be a string' },
   // The folder of the script tag's UI files (docs/script-tag.md); by default the script's own.
-  uiBase: httpUrl(undefined),
+  uiBase: httpUrl,
 } satisfies Record<string, Field>));
 
 /** The groups a site may turn off whole with `false`. */

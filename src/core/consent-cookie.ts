@@ -23,31 +23,37 @@ const CLOCK_SKEW = 6e4;
 const hasExactly = (value: unknown, keys: string) =>
   !!value && typeof value === 'object' && Object.keys(value).sort().join() === keys;
 
+/**
+ * `value` if it is a consent record: anything else (tampered, future-dated, expired, of another shape) is
+ * `undefined`, whether it came from the cookie or from another tab.
+ */
+export function consentRecordOf(value: unknown, maxAgeDays: number): ConsentRecord | undefined {
+  const record = value as ConsentRecord;
+  const age = Date.now() - record?.t;
+  return hasExactly(record, 'c,id,pv,t,v') &&
+    record.v === 1 &&
+    // test() would read a number as its digits.
+    typeof record.id === 'string' &&
+    RANDOM_ID.test(record.id) &&
+    typeof record.pv === 'string' &&
+    record.pv.length <= 64 &&
+    Number.isInteger(record.t) &&
+    age > -CLOCK_SKEW &&
+    age < maxAgeDays * DAY &&
+    hasExactly(record.c, 'functional,marketing,statistics') &&
+    Object.values(record.c).every((flag) => flag === 0 || flag === 1)
+    ? record
+    : undefined;
+}
+
 /** Reads and validates the consent cookie; anything tampered, oversized, future-dated or expired reads as `undefined`. */
 export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined {
   try {
     const raw = readCookie(CONSENT_COOKIE);
     // No cookie is the common case: an exception thrown for it would cost milliseconds on every page.
-    if (!raw || raw.length > 1024) return undefined;
-    const record = JSON.parse(raw);
-    const { c, t } = record;
-    const age = Date.now() - t;
-    return hasExactly(record, 'c,id,pv,t,v') &&
-      record.v === 1 &&
-      // test() would read a number as its digits.
-      typeof record.id === 'string' &&
-      RANDOM_ID.test(record.id) &&
-      typeof record.pv === 'string' &&
-      record.pv.length <= 64 &&
-      Number.isInteger(t) &&
-      age > -CLOCK_SKEW &&
-      age < maxAgeDays * DAY &&
-      hasExactly(c, 'functional,marketing,statistics') &&
-      Object.values(c).every((flag) => flag === 0 || flag === 1)
-      ? record
-      : undefined;
+    return raw && raw.length <= 1024 ? consentRecordOf(JSON.parse(raw), maxAgeDays) : undefined;
   } catch {
-    // No cookie, unparsable JSON or a document that forbids cookies: no decision.
+    // Unparsable JSON or a document that forbids cookies: no decision.
     return undefined;
   }
 }

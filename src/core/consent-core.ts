@@ -1,22 +1,18 @@
 import { afterLoad } from './after-load';
+import { cleanCategories } from './category-cleanup';
 import { OPTIONAL_CATEGORIES } from './config';
-import { CONSENT_COOKIE, readConsentCookie, writeConsentCookie, type ConsentRecord } from './consent-cookie';
-import { createConsentLog, type TextsHashSource } from './consent-log';
+import { CONSENT_COOKIE, consentRecordOf, readConsentCookie, writeConsentCookie, type ConsentRecord } from './consent-cookie';
+import { createConsentLog, type CoreStart } from './consent-log';
 import { checkChoices, createConsentStates } from './consent-state';
 import { createCookieAvailability } from './cookie-availability';
 import { cleanCookiesAndStorage } from './cookie-cleanup';
 import { createGate } from './gate';
 import { createListeners } from './listeners';
-import { createPixel } from './pixel';
+import { noteMissingEndpoints } from './missing-endpoints';
+import { createPixel, type PixelOptions } from './pixel';
 import { createTabSync } from './tab-sync';
 import { createVendorSignals } from './vendors';
 import type { Category, ConsentAction, ConsentCore, ConsentState, ResolvedConfig } from './types';
-
-/** What the UI in front of the core tells it besides the config. */
-export interface CoreStart {
-  /** The digest of the texts the visitor is shown, for receipts (docs/cookies-and-receipts.md). */
-  textsHash?: TextsHashSource;
-}
 
 /**
  * Starts the headless consent instance (docs/instance.md) on a config already resolved where it came in: it reads
@@ -25,13 +21,13 @@ export interface CoreStart {
  */
 export function startConsentCore(config: ResolvedConfig, options: CoreStart = {}): ConsentCore {
   const { cookie, policyVersion } = config;
+  noteMissingEndpoints(config);
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   // Vendors first: Google's consent default must precede any tag.
   const vendors = createVendorSignals(config.vendors, gpc);
   const listeners = createListeners();
   const cookies = createCookieAvailability();
   const states = createConsentStates(policyVersion, gpc);
-  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options.textsHash);
 
   let policyUpdated = false;
   // A decision for another policy version counts as none, and the banner says the policy changed.
@@ -39,24 +35,22 @@ export function startConsentCore(config: ResolvedConfig, options: CoreStart = {}
     policyUpdated = !!record && record.pv !== policyVersion;
     return states.stateOf(policyUpdated ? undefined : record);
   };
-  const storedState = () => {
-    const record = cookies.knownOff() ? undefined : readConsentCookie(cookie.maxAgeDays);
-    if (record) cookies.learned(true);
-    return stateOfDecision(record);
-  };
-
-  let state = storedState();
-  const pixel = config.pixel
-    ? createPixel({ config: config.pixel, getState: () => state, cookieDomain: cookie.domain, onError: listeners.failed })
+  const stored = cookies.knownOff() ? undefined : readConsentCookie(cookie.maxAgeDays);
+  if (stored) cookies.learned(true);
+  // The decision in force and when it was made. A withdrawal, which has no record, has its time too: decisions
+  // reach a tab in any order (other tabs, the cookie), and only a later one than that in force applies.
+  let inForce: { record?: ConsentRecord; t: number } = { record: stored, t: stored ? stored.t : 0 };
+  let state = stateOfDecision(stored);
+  // Without an endpoint the pixel is off, as with `pixel: false`: no hits, no visitor cookie, no ad views watched.
+  // The cast only records the endpoint checked here.
+  const pixel = config.pixel && config.pixel.endpoint
+    ? createPixel({ config: config.pixel as PixelOptions['config'], getState: () => state, cookieDomain: cookie.domain, onError: listeners.failed })
     : { track() {}, update() {}, destroy() {} };
   const gate = createGate((category) => state.categories[category as Category] === true, listeners.failed, listeners.held);
 
   /** Removes what the categories refused now left behind (cookies, storage keys). */
-  const cleanRefused = () => {
-    for (const name of OPTIONAL_CATEGORIES) {
-      if (!state.categories[name]) cleanCookiesAndStorage(config.categories[name], cookie.domain);
-    }
-  };
+  const cleanRefused = () =>
+    cleanCategories(OPTIONAL_CATEGORIES.filter((name) => !state.categories[name]).map((name) => config.categories[name]), cookie.domain);
   const propagate = (clean: boolean) => {
     // A refusal or a withdrawal removes what the refused categories left behind.
     if (clean) cleanRefused();
@@ -72,27 +66,57 @@ export function startConsentCore(config: ResolvedConfig, options: CoreStart = {}
     document.dispatchEvent(new CustomEvent('allur-consent:change', { detail: state }));
   };
 
-  const tabSync = createTabSync<ConsentRecord>((decision) => {
-    // Another tab's decision or withdrawal applies as sent; without one, only the stored cookie can tell.
-    const reread = () => (cookies.off() ? state : storedState());
-    const next = decision === undefined ? reread() : stateOfDecision(decision ?? undefined);
+  /** Applies a decision made elsewhere (`record`, or a withdrawal without one) at `t`, unless a later one is in force. */
+  const follow = (record: ConsentRecord | undefined, t: number) => {
+    if (t < inForce.t) return;
+    inForce = { record, t };
+    const next = stateOfDecision(record);
     if (JSON.stringify(next) !== JSON.stringify(state)) change(next);
-  });
-  const forgetStoredDecision = () => cleanCookiesAndStorage({ cookies: [CONSENT_COOKIE] }, cookie.domain);
+  };
+  /** Stores `record` as the one stored decision, or none. */
+  const store = (record?: ConsentRecord) => {
+    // One copy only: a copy left on another domain (an old config, a server's Set-Cookie) would be read first.
+    cleanCookiesAndStorage({ cookies: [CONSENT_COOKIE] }, cookie.domain);
+    if (record) cookies.learned(writeConsentCookie(record, cookie));
+  };
 
   let destroyed = false;
+  /**
+   * Compares the stored cookie with the decision in force; a later decision there (another tab's) is followed.
+   * Otherwise, on a re-read, a cookie gone is a withdrawal made elsewhere, just now. After a receipt's answer
+   * (`putBack`), a difference is what the answer re-set: answers arrive in any order, and one to an earlier receipt
+   * must not bring back what the visitor changed since, so the decision in force is put back
+   * (docs/cookies-and-receipts.md).
+   */
+  const compareStored = (putBack?: boolean) => {
+    if (destroyed || cookies.off()) return;
+    const { record, t } = inForce;
+    const found = readConsentCookie(cookie.maxAgeDays);
+    if (found?.id === record?.id && found?.t === record?.t) return;
+    if (putBack && !(found && found.t > t)) store(record);
+    else follow(found, found ? found.t : Date.now());
+  };
+  const tabSync = createTabSync((message) => {
+    // A message of another shape (an older copy of the library in another tab) only says that something changed.
+    const { decision, t } = Object(message);
+    if (decision === undefined) return compareStored();
+    // An older copy sends its withdrawal without the time: it was just made.
+    if (decision === null) return follow(undefined, Number.isFinite(t) ? Math.min(t, Date.now()) : Date.now());
+    // Validated as the cookie is: a record of another shape is ignored.
+    const record = consentRecordOf(decision, cookie.maxAgeDays);
+    if (record) follow(record, record.t);
+  });
+  const sendReceipt = createConsentLog(config, gpc, listeners.failed, options, () => compareStored(true));
+
   const decide = (choices: Partial<Record<Category, boolean>>, action: ConsentAction) => {
     // A destroyed instance is inert: a stale reference must not write cookies or send receipts.
     if (destroyed) return;
     const record = states.recordOf(state, choices);
     policyUpdated = false;
+    inForce = { record, t: record.t };
     // Cookies switched off, or a cookie that does not read back: the decision lives for this page only.
-    if (!cookies.off()) {
-      // One copy only: a copy left on another domain (an old config, a server's Set-Cookie) would be read first.
-      forgetStoredDecision();
-      cookies.learned(writeConsentCookie(record, cookie));
-    }
-    if (!cookies.knownOff()) tabSync.notify(record);
+    if (!cookies.off()) store(record);
+    if (!cookies.knownOff()) tabSync.notify({ decision: record });
     change(states.stateOf(record));
     sendReceipt(action, state, record.id, record.t);
   };
@@ -127,12 +151,14 @@ export function startConsentCore(config: ResolvedConfig, options: CoreStart = {}
     reset() {
       if (destroyed) return;
       const { id } = state;
-      forgetStoredDecision();
+      const t = Date.now();
+      inForce = { t };
+      store();
       // The other tabs stop first: nothing they send may follow the withdrawal.
-      tabSync.notify(null);
+      tabSync.notify({ decision: null, t });
       policyUpdated = false;
       change(states.stateOf(), true);
-      if (id) sendReceipt('withdraw', state, id, Date.now());
+      if (id) sendReceipt('withdraw', state, id, t);
     },
     on: listeners.on,
     destroy() {

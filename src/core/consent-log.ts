@@ -19,11 +19,20 @@ export interface ConsentReceipt {
   libraryVersion: string;
 }
 
-/** POSTs `receipt` as JSON, so the answer may re-set the consent cookie; failures go to `onError` once, never retried. */
-export function sendConsentReceipt(endpoint: string, receipt: ConsentReceipt, onError: (error: ConsentError) => void): void {
+/**
+ * POSTs `receipt` as JSON; failures go to `onError` once, never retried. The answer may re-set the consent cookie:
+ * `answered` is called when it arrives.
+ */
+export function sendConsentReceipt(
+  endpoint: string,
+  receipt: ConsentReceipt,
+  onError: (error: ConsentError) => void,
+  answered?: () => void,
+): void {
   post(endpoint, JSON.stringify(receipt), (cause) =>
     onError({ source: 'consent-log', message: `allur-consent: consent receipt not recorded by ${endpoint}`, cause }),
     { 'Content-Type': 'application/json' },
+    answered,
   );
 }
 
@@ -39,34 +48,43 @@ export const textsDigest = (texts: Record<string, string>) => sha256Hex(JSON.str
  */
 export type TextsHashSource = () => string | undefined | Promise<string | undefined>;
 
+/** What the UI in front of the core tells it besides the config. */
+export interface CoreStart {
+  /** The digest of the texts the visitor is shown, for receipts (docs/cookies-and-receipts.md). */
+  textsHash?: TextsHashSource;
+  /** The language of those texts, the one the UI shows: receipts carry it (default: the config's `lang`, else `ru`). */
+  lang?: Lang;
+}
+
 /**
- * The receipts of one instance: what was decided, when, how, in which language, on which (scrubbed) page,
- * whether GPC was on, which texts were shown and which library showed them. Nothing is sent without a
- * consent-log endpoint.
+ * The receipts of one instance: what was decided, when, how, in which language (that of the texts shown), on which
+ * (scrubbed) page, whether GPC was on, which texts were shown and which library showed them. Nothing is sent without a
+ * consent-log endpoint; `answered` is called as each answer arrives.
  */
 export function createConsentLog(
   config: ResolvedConfig,
   gpc: boolean,
   onError: (error: ConsentError) => void,
-  textsHashSource: TextsHashSource = () => undefined,
+  { textsHash: textsHashSource = () => undefined, lang = config.lang ?? 'ru' }: CoreStart,
+  answered: () => void,
 ) {
   return (action: ConsentAction, state: ConsentState, id: string, time: number) => {
-    if (!config.consentLog) return;
-    const { endpoint } = config.consentLog;
+    const endpoint = config.consentLog && config.consentLog.endpoint;
+    if (!endpoint) return;
     const receipt: ConsentReceipt = {
       id,
       time: new Date(time).toISOString(),
       policyVersion: config.policyVersion,
       categories: state.categories,
       action,
-      language: config.lang ?? 'ru',
+      language: lang,
       page: scrubUrl(location.href, config.pixel ? config.pixel.personalParams : []),
       gpc,
       libraryVersion: LIBRARY_VERSION,
     };
     const send = (hash: string | undefined) => {
       if (hash) receipt.textsHash = hash;
-      sendConsentReceipt(endpoint, receipt, onError);
+      sendConsentReceipt(endpoint, receipt, onError, answered);
     };
     // A digest still coming (the texts are in a UI still loading) holds the receipt back; one that fails leaves
     // the receipt without it.

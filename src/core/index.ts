@@ -1,5 +1,5 @@
 // The headless entry, `allur-consent/core`: no Preact, no UI.
-import { resolveConfig } from './config';
+import { LANGS, resolveConfig } from './config';
 import { startConsentCore } from './consent-core';
 import { textsDigest } from './consent-log';
 import { createInertConsent, hasDocument } from './inert';
@@ -18,14 +18,21 @@ export { isAllowedUrl, onThisPage, POLICY_URL_SCHEMES } from './page-url';
 export { textsDigest } from './consent-log';
 
 /**
- * Creates the headless consent instance (docs/instance.md); throws a TypeError naming the field on bad config.
- * Outside a browser it is inert: a server render shows what a first visit shows.
+ * Creates the headless consent instance (docs/instance.md); throws a TypeError naming the field on bad config or
+ * options. Outside a browser it is inert: a server render shows what a first visit shows.
  */
-export function createConsentCore(config: ConsentConfig, options?: CoreOptions): ConsentCore {
+export function createConsentCore(config: ConsentConfig, options: CoreOptions = {}): ConsentCore {
   const resolved = resolveConfig(config);
-  const texts = options?.texts;
+  // Receipts carry the digest of the texts and their language: the two must match.
+  if (options.lang !== undefined && !LANGS.includes(options.lang)) {
+    throw new TypeError(`allur-consent: options.lang must be one of ${LANGS.join(', ')}`);
+  }
+  const { texts, lang } = options;
+  if (texts && !lang && !resolved.lang) {
+    console.warn('allur-consent: createConsentCore got texts without their lang: receipts say ru');
+  }
   let digest: string | undefined;
   // Digested on the first receipt only: most page views send none.
   const textsHash = texts && (() => (digest ??= textsDigest(texts)));
-  return hasDocument() ? startConsentCore(resolved, { textsHash }) : createInertConsent(resolved);
+  return hasDocument() ? startConsentCore(resolved, { textsHash, lang }) : createInertConsent(resolved);
 }

@@ -10,7 +10,7 @@ import { scrubUrl } from './scrub-url';
 import type { ConsentError, ConsentState, Pixel, ResolvedConfig } from './types';
 
 export interface PixelOptions {
-  config: Exclude<ResolvedConfig['pixel'], false>;
+  config: Exclude<ResolvedConfig['pixel'], false> & { endpoint: string };
   getState(): ConsentState;
   cookieDomain: string | undefined;
   onError(error: ConsentError): void;
@@ -64,8 +64,10 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     return visitorId;
   };
   // Each read or write of a cookie is a round trip to the browser's cookie store: while the page loads, the visitor
-  // cookie is set or deleted after the load event, in the order decided (afterLoad); a newer grant replaces an older one.
+  // cookie is set or deleted after the load event, in the order decided (afterLoad); a newer decision replaces an
+  // older one of its kind, and destroy() drops both.
   let stopVisitorTask = () => {};
+  let stopVisitorCleanup = () => {};
   // Scrubbing waits for a hit to be sent: before a decision (and after a refusal) its work is never needed.
   let page = location.href;
   let referrer = document.referrer;
@@ -209,7 +211,8 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
       stopAds();
       dropWaiting();
       visitorId = '';
-      afterLoad(() => cleanCookiesAndStorage({ cookies: [VISITOR_COOKIE] }, cookieDomain));
+      stopVisitorCleanup();
+      stopVisitorCleanup = afterLoad(() => cleanCookiesAndStorage({ cookies: [VISITOR_COOKIE] }, cookieDomain));
     }
     // Undecided again after a withdrawal: new hits wait for the next decision.
     queue = state.decided ? null : queue || [];
@@ -220,6 +223,7 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     stopAds();
     dropWaiting();
     stopVisitorTask();
+    stopVisitorCleanup();
     granted = false;
     queue = null;
     removeEventListener('popstate', navigated);

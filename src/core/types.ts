@@ -51,8 +51,8 @@ export interface CookieDeclaration {
 /** Cookie names or patterns, and storage keys, removed when a category is refused; the cookies it declares. */
 export interface CategoryConfig {
   cookies?: Array<string | RegExp>;
-  /** Keys removed from both localStorage and sessionStorage. */
-  storage?: string[];
+  /** Keys or patterns of keys, removed from both localStorage and sessionStorage. */
+  storage?: Array<string | RegExp>;
   /** Rows of the dialog's cookie table; they replace the presets' rows, never the cleanup lists above. */
   declaration?: CookieDeclaration[];
 }
@@ -60,7 +60,8 @@ export interface CategoryConfig {
 export type PixelTransport = 'beacon' | 'image';
 
 export interface PixelConfig {
-  endpoint: string;
+  /** Where hits go; without one the pixel sends nothing. */
+  endpoint?: string;
   transport?: PixelTransport;
   /** Queue a `pageview` on init (default true). */
   autoPageview?: boolean;
@@ -71,7 +72,8 @@ export interface PixelConfig {
 }
 
 export interface ConsentLogConfig {
-  endpoint: string;
+  /** Where receipts go; without one decisions are not recorded. */
+  endpoint?: string;
 }
 
 export interface CookieConfig {
@@ -121,6 +123,8 @@ export interface ConsentConfig {
 export interface CoreOptions {
   /** The texts the UI shows, by key: receipts carry their digest, so the site can prove what the visitor read. */
   texts?: Record<string, string>;
+  /** The language of those texts, the one the UI shows: receipts carry it (default: the config's `lang`, else `ru`). */
+  lang?: Lang;
 }
 
 /** The config after defaults and validation: what the core and the UI read. */
@@ -131,8 +135,8 @@ export interface ResolvedConfig {
   texts: Partial<Record<Lang, Partial<Texts>>>;
   cookie: { domain: string | undefined; maxAgeDays: number };
   categories: Record<OptionalCategory, Required<CategoryConfig>> & { necessary: { declaration: CookieDeclaration[] } };
-  pixel: (Required<Omit<PixelConfig, 'personalParams'>> & { personalParams: string[] }) | false;
-  consentLog: ConsentLogConfig | false;
+  pixel: (Required<Omit<PixelConfig, 'endpoint' | 'personalParams'>> & { endpoint: string | undefined; personalParams: string[] }) | false;
+  consentLog: { endpoint: string | undefined } | false;
   vendors: { google: boolean | 'auto'; meta: boolean | 'auto' };
   reopenButton: boolean;
   nonce: string | undefined;

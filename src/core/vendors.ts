@@ -1,7 +1,9 @@
 import type { ConsentState, OptionalCategory, ResolvedConfig } from './types';
 
 type Call = (...args: unknown[]) => void;
-type VendorWindow = { gtag?: Call; dataLayer?: unknown[]; fbq?: Call };
+/** Meta's `fbq`: until Meta's script runs, a function that pushes its calls onto `queue`. */
+type Fbq = Call & { queue?: unknown[]; callMethod?: Call };
+type VendorWindow = { gtag?: Call; dataLayer?: unknown[]; fbq?: Fbq };
 
 const signal = (granted: boolean) => (granted ? 'granted' : 'denied');
 
@@ -23,6 +25,7 @@ export function createVendorSignals(
   const page = window as unknown as VendorWindow;
   let googleSent: string | undefined;
   let metaSent: string | undefined;
+  let metaWanted = 'revoke';
 
   // A vendor function that throws (or a dataLayer that is no array) is the tag's failure: the page goes on.
   const call = (vendor: () => void) => {
@@ -35,6 +38,35 @@ export function createVendorSignals(
     const args = arguments;
     call(() => (typeof page.gtag === 'function' ? page.gtag(...args) : (page.dataLayer = page.dataLayer || []).push(args)));
   };
+  const tellMeta = (fbq: Fbq) => {
+    if (metaWanted === metaSent) return;
+    call(() => fbq('consent', metaWanted));
+    metaSent = metaWanted;
+  };
+  /**
+   * With `meta: true` and Meta's base code still to come: that code starts with `if (f.fbq) return`, so an `fbq`
+   * of ours would keep it from loading Meta's script. The page's own `fbq` is kept as it is set instead, and told
+   * the state at its first use once it has its queue (the base code's `init`): the signal is queued first.
+   */
+  let awaitingFbq = config.meta === true && typeof page.fbq !== 'function';
+  let pageFbq: Fbq | undefined;
+  // A non-configurable `fbq` (a `var fbq` of the page) cannot be awaited: it is told when it is a function.
+  if (awaitingFbq)
+    call(() =>
+      Object.defineProperty(page, 'fbq', {
+        configurable: true,
+        get() {
+          if (awaitingFbq && (pageFbq?.queue || pageFbq?.callMethod)) {
+            awaitingFbq = false;
+            tellMeta(pageFbq);
+          }
+          return pageFbq;
+        },
+        set(fbq: Fbq) {
+          pageFbq = fbq;
+        },
+      }),
+    );
 
   /** Tells each vendor present on the page the state; `state` is undefined before the cookie is read. */
   const tell = (state?: ConsentState) => {
@@ -58,14 +90,16 @@ export function createVendorSignals(
       gtag('consent', 'update', consent);
       googleSent = sent;
     }
-    const meta = marketing ? 'grant' : 'revoke';
-    if (config.meta && typeof page.fbq === 'function' && meta !== metaSent) {
-      call(() => page.fbq!('consent', meta));
-      metaSent = meta;
-    }
+    metaWanted = marketing ? 'grant' : 'revoke';
+    if (config.meta && typeof page.fbq === 'function') tellMeta(page.fbq);
   };
 
   tell();
-  // Nothing to undo: what the vendors were told stays with them.
-  return { update: tell, destroy() {} };
+  // What the vendors were told stays with them; an `fbq` still awaited is left untold.
+  return {
+    update: tell,
+    destroy() {
+      awaitingFbq = false;
+    },
+  };
 }

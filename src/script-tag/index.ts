@@ -20,7 +20,8 @@ const script = hasDocument() ? (document.currentScript as HTMLScriptElement | nu
 
 /**
  * The page's config with the script tag's `data-*` attributes on top (`data-pixel-endpoint` sets `pixel.endpoint`,
- * docs/script-tag.md); an empty attribute for a nested field is ignored.
+ * docs/script-tag.md); an empty attribute for a nested field is ignored, and so is one under `pixel: false` or
+ * `consentLog: false`: a field does not switch back on what the page switched off.
  */
 function configFromPage(): Record<string, any> {
   const data = script?.dataset || {};
@@ -31,7 +32,7 @@ function configFromPage(): Record<string, any> {
     // regular expression would be compiled on every page view.
     const value = data[key + nested.charAt(0).toUpperCase() + nested.slice(1)];
     if (nested) {
-      if (value) config[key] = { ...config[key], [nested]: value };
+      if (value && config[key] !== false) config[key] = { ...config[key], [nested]: value };
     } else if (value !== undefined) config[key] = key === 'reopenButton' ? value !== 'false' : value;
   }
   return config;

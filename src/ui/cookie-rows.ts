@@ -18,7 +18,7 @@ export function cookieRows(config: ResolvedConfig, t: Texts, lang: Lang): Record
   return {
     necessary: [own(CONSENT_COOKIE, t.consentCookie, config.cookie.maxAgeDays), ...declared(necessary.declaration)],
     functional: declared(functional.declaration),
-    statistics: [...(config.pixel ? [own(VISITOR_COOKIE, t.visitorCookie, VISITOR_COOKIE_DAYS)] : []), ...declared(statistics.declaration)],
+    statistics: [...(config.pixel && config.pixel.endpoint ? [own(VISITOR_COOKIE, t.visitorCookie, VISITOR_COOKIE_DAYS)] : []), ...declared(statistics.declaration)],
     marketing: declared(marketing.declaration),
   };
 }

@@ -17,11 +17,17 @@ describe('resolveConfig defaults', () => {
       policyUrl: 'https://www.allur.kz/',
       lang: undefined,
       cookie: { domain: undefined, maxAgeDays: 180 },
-      pixel: { endpoint: '/stat/pixel', transport: 'beacon', autoPageview: true, spa: false, personalParams: [] },
-      consentLog: { endpoint: '/stat/consent' },
+      pixel: { endpoint: undefined, transport: 'beacon', autoPageview: true, spa: false, personalParams: [] },
+      consentLog: { endpoint: undefined },
       vendors: { google: 'auto', meta: 'auto' },
       reopenButton: false,
     });
+  });
+
+  it('gives the endpoints no default: a group without one keeps its other fields', () => {
+    const config = resolveConfig({ policyVersion: '1', pixel: { transport: 'image', personalParams: ['vin'] }, consentLog: {} });
+    expect(config.pixel).toEqual({ endpoint: undefined, transport: 'image', autoPageview: true, spa: false, personalParams: ['vin'] });
+    expect(config.consentLog).toEqual({ endpoint: undefined });
   });
 
   it('gives statistics and marketing the tracker presets, functional nothing', () => {
@@ -66,6 +72,11 @@ describe('resolveConfig defaults', () => {
       storage: presets.yandexMetrica.storage,
       declaration: [...presets.yandexMetrica.declaration, ...presets.googleAnalytics.declaration],
     });
+  });
+
+  it('takes storage keys as names and RegExps, as cookie names', () => {
+    const storage = ['basket_hint', /^tt_/];
+    expect(resolveConfig({ policyVersion: '1', categories: { marketing: { storage } } }).categories.marketing.storage).toEqual(storage);
   });
 
   it('gives every instance its own arrays', () => {
@@ -121,6 +132,7 @@ describe('resolveConfig errors', () => {
     [{ policyVersion: '1', vendors: { google: 'yes' } }, 'config.vendors.google must be one of true, false, auto'],
     [{ policyVersion: '1', categories: { statistics: { cookies: [1] } } }, 'config.categories.statistics.cookies must be'],
     [{ policyVersion: '1', categories: { marketing: { storage: 'x' } } }, 'config.categories.marketing.storage must be'],
+    [{ policyVersion: '1', categories: { statistics: { storage: [/^_ym/, 1] } } }, 'config.categories.statistics.storage must be an array of strings and RegExps'],
     [{ policyVersion: '1', reopenButton: 1 }, 'config.reopenButton must be a boolean'],
     [{ policyVersion: '1', nonce: 5 }, 'config.nonce must be a string'],
     [{ policyVersion: '1', uiBase: 'javascript:alert(1)' }, 'config.uiBase must be http(s) or relative'],

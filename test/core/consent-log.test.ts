@@ -50,6 +50,22 @@ describe('sendConsentReceipt', () => {
     });
   });
 
+  it.each([204, 500])('tells when an answer (%i) arrives, whose cookies are set by then', async (status) => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(null, { status })));
+    const answered = vi.fn();
+    sendConsentReceipt('/stat/consent', receipt, () => {}, answered);
+    await settle();
+    expect(answered).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells of no answer when none came', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    const answered = vi.fn();
+    sendConsentReceipt('/stat/consent', receipt, () => {}, answered);
+    await settle();
+    expect(answered).not.toHaveBeenCalled();
+  });
+
   it('reports a browser without fetch', () => {
     vi.stubGlobal('fetch', undefined);
     const onError = vi.fn();

@@ -1,6 +1,12 @@
 // @vitest-environment-options {"url":"https://a.b.allur.kz/"}
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createConsentCore } from '../../src/core';
+import { cleanCategories } from '../../src/core/category-cleanup';
+import { CONSENT_COOKIE } from '../../src/core/consent-cookie';
 import { cleanCookiesAndStorage, cookieDomains } from '../../src/core/cookie-cleanup';
+import { VISITOR_COOKIE } from '../../src/core/pixel';
+import { readCookie } from '../../src/core/read-cookie';
+import type { ConsentConfig, ConsentCore } from '../../src/core/types';
 
 const names = () => document.cookie.split('; ').filter(Boolean).map((pair) => pair.split('=')[0]).sort();
 const setCookie = (name: string, domain?: string) =>
@@ -67,10 +73,7 @@ describe('cleanCookiesAndStorage', () => {
     cleanCookiesAndStorage({ cookies: ['_fbp'] }, 'kz');
     const domains = set.mock.calls.map(([cookie]) => /domain=([^;]+)/.exec(cookie)?.[1]);
     expect(domains).toEqual([undefined, 'a.b.allur.kz', 'b.allur.kz', 'allur.kz']);
-    for (const [cookie] of set.mock.calls) {
-      expect(cookie).toContain('; path=/');
-      expect(Date.parse(/expires=([^;]+)/.exec(cookie)![1])).toBeLessThan(Date.now());
-    }
+    for (const [cookie] of set.mock.calls) expect(cookie).toMatch(/^_fbp=; path=\/(; domain=[^;]+)?; max-age=0$/);
   });
 
   it('writes nothing when no listed cookie exists', () => {
@@ -78,6 +81,29 @@ describe('cleanCookiesAndStorage', () => {
     const set = vi.spyOn(document, 'cookie', 'set');
     cleanCookiesAndStorage({ cookies: ['_fbp', /^_ga/] });
     expect(set).not.toHaveBeenCalled();
+  });
+
+  it('deletes a cookie by its name as the browser keeps it, not decoded', () => {
+    setCookie('x%41');
+    setCookie('xA');
+    cleanCookiesAndStorage({ cookies: ['x%41'] });
+    expect(names()).toEqual(['xA']);
+  });
+
+  it('reads no cookie when no cookie is listed, and touches no storage when no key is', () => {
+    const reads = vi.spyOn(Document.prototype, 'cookie', 'get');
+    const storage = vi.spyOn(window, 'localStorage', 'get');
+    cleanCookiesAndStorage({ cookies: [], storage: [] });
+    expect(reads).not.toHaveBeenCalled();
+    expect(storage).not.toHaveBeenCalled();
+  });
+
+  it('removes the storage keys matching a RegExp from both storages', () => {
+    for (const key of ['_ym_uid', '_ym12345_lsid', '_ym_retryReqs', 'basket']) localStorage.setItem(key, '1');
+    sessionStorage.setItem('_ym12345_lastHit', '2');
+    cleanCookiesAndStorage({ storage: [/^_ym/] });
+    expect(Object.keys(localStorage)).toEqual(['basket']);
+    expect(sessionStorage.length).toBe(0);
   });
 
   it('removes the listed localStorage and sessionStorage keys only', () => {
@@ -101,5 +127,81 @@ describe('cleanCookiesAndStorage', () => {
     expect(() => cleanCookiesAndStorage({ cookies: ['_fbp'], storage: ['a'] })).not.toThrow();
     vi.restoreAllMocks();
     expect(names()).toEqual(['_fbp']);
+  });
+});
+
+describe('the cleanup of a refusal', () => {
+  const instances: ConsentCore[] = [];
+  const core = (config: Partial<ConsentConfig> = {}) => {
+    const instance = createConsentCore({ policyVersion: 'v1', pixel: false, consentLog: false, ...config });
+    instances.push(instance);
+    return instance;
+  };
+  // Before the cookies are cleaned: a live instance would hear of another's decision.
+  afterEach(() => {
+    for (const instance of instances.splice(0)) instance.destroy();
+    vi.unstubAllGlobals();
+  });
+  const storeDecision = (granted: 0 | 1) => {
+    const decision = { v: 1, id: 'stored-id-1', t: Date.now() - 1000, pv: 'v1', c: { functional: granted, statistics: granted, marketing: granted } };
+    document.cookie = `${CONSENT_COOKIE}=${encodeURIComponent(JSON.stringify(decision))}; path=/`;
+  };
+
+  it('cleans several categories’ cookies and storage keys at once, and never the library’s own cookies', () => {
+    for (const name of [CONSENT_COOKIE, VISITOR_COOKIE, '_ga', '_fbp']) setCookie(name);
+    localStorage.setItem('_ym_uid', '1');
+    sessionStorage.setItem('tt_sessionId', '2');
+    cleanCategories([{ cookies: [/./], storage: [/^_ym/] }, { storage: ['tt_sessionId'] }, {}]);
+    expect(names()).toEqual([CONSENT_COOKIE, VISITOR_COOKIE]);
+    expect([localStorage.length, sessionStorage.length]).toEqual([0, 0]);
+  });
+
+  it('never deletes the decision just written, whatever a category’s patterns match', () => {
+    const instance = core({ categories: { statistics: { cookies: [/consent/] }, marketing: { cookies: [CONSENT_COOKIE] } } });
+    instance.rejectAll();
+    expect(instance.getStatus().cookiesDisabled).toBe(false);
+    expect(JSON.parse(readCookie(CONSENT_COOKIE)!)).toMatchObject({ id: instance.getState().id, c: { statistics: 0 } });
+    // Nor when the stored refusal is cleaned again on the next page.
+    const next = core({ categories: { statistics: { cookies: [/consent/] } } });
+    expect(next.getState()).toEqual(instance.getState());
+    expect(readCookie(CONSENT_COOKIE)).toBeDefined();
+  });
+
+  it('never deletes the visitor id while statistics is granted, whatever marketing’s patterns match', () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(null, { status: 204 })));
+    storeDecision(1);
+    document.cookie = `${VISITOR_COOKIE}=returning-visitor-1; path=/`;
+    const instance = core({ pixel: { endpoint: '/stat/pixel', autoPageview: false }, categories: { marketing: { cookies: [/^allur_/] } } });
+    instance.set({ marketing: false });
+    // Deleted, the next page would make a new id: one visitor counted as two.
+    expect(readCookie(VISITOR_COOKIE)).toBe('returning-visitor-1');
+    expect(readCookie(CONSENT_COOKIE)).toBeDefined();
+  });
+
+  // Each access to document.cookie is a synchronous round trip to the browser's cookie store.
+  it('reads the cookie jar once for all the refused categories, and writes only for the cookies found', () => {
+    for (const name of ['_ym_uid', '_ga', '_fbp', 'session']) setCookie(name);
+    const instance = core();
+    const reads = vi.spyOn(Document.prototype, 'cookie', 'get');
+    const writes = vi.spyOn(document, 'cookie', 'set');
+    instance.rejectAll();
+    // One read finds an earlier decision to replace, one reads the new one back, one finds what the refused
+    // categories left behind.
+    expect(reads).toHaveBeenCalledTimes(3);
+    const written = writes.mock.calls.map(([cookie]) => cookie.split('=')[0]);
+    // The decision, then each tracker cookie found on the host and its three parent domains.
+    expect(written).toEqual([CONSENT_COOKIE, ...['_ym_uid', '_ga', '_fbp'].flatMap((name) => Array(4).fill(name))]);
+    expect(names()).toEqual([CONSENT_COOKIE, 'session']);
+  });
+
+  it('on a returning visit, reads the jar once after the decision to clean what a stored refusal left', () => {
+    storeDecision(0);
+    setCookie('_ym_uid');
+    setCookie('_fbp');
+    const reads = vi.spyOn(Document.prototype, 'cookie', 'get');
+    const instance = core();
+    expect(instance.getState().decided).toBe(true);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(names()).toEqual([CONSENT_COOKIE]);
   });
 });

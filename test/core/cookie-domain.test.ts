@@ -1,5 +1,5 @@
 // @vitest-environment-options {"url":"https://www.allur.kz/cars"}
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createConsentCore } from '../../src/core';
 import { cleanCookiesAndStorage } from '../../src/core/cookie-cleanup';
 
@@ -8,10 +8,9 @@ const consentCookies = () => document.cookie.split('; ').filter((pair) => pair.s
 afterEach(() => cleanCookiesAndStorage({ cookies: [/./] }, 'allur.kz'));
 
 it('keeps one consent cookie on the configured domain when an old host-only copy exists', () => {
-  vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(null, { status: 204 })));
   const old = { v: 1, id: 'old-id-123', t: Date.now() - 1000, pv: 'v1', c: { functional: 0, statistics: 0, marketing: 0 } };
   document.cookie = `allur_consent=${JSON.stringify(old)}; path=/`;
-  const config = { policyVersion: 'v1', pixel: false as const, cookie: { domain: '.allur.kz' } };
+  const config = { policyVersion: 'v1', pixel: false as const, consentLog: false as const, cookie: { domain: '.allur.kz' } };
   const core = createConsentCore(config);
   expect(core.getState().id).toBe('old-id-123');
   core.acceptAll();
@@ -21,5 +20,4 @@ it('keeps one consent cookie on the configured domain when an old host-only copy
   expect(next.getState()).toEqual(core.getState());
   core.destroy();
   next.destroy();
-  vi.unstubAllGlobals();
 });

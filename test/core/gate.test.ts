@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGate } from '../../src/core/gate';
+import { createGate, SCRIPT_WAIT_MS } from '../../src/core/gate';
 import type { ConsentError } from '../../src/core/types';
 
 // Inline scripts really run in this jsdom (runScripts: 'dangerously', in the page's own global, so they
@@ -307,6 +307,205 @@ describe('held-back iframes', () => {
     start();
     gate.activate(document.getElementById('free') as HTMLIFrameElement);
     expect(document.getElementById('free')!.hasAttribute('src')).toBe(false);
+  });
+});
+
+describe('sources the gate will not load', () => {
+  // Each way a browser still reads a `javascript:` URL: any case, spaces and control characters around it, tabs and
+  // line breaks inside it.
+  const SCRIPT_URLS = [
+    'javascript:parent.ran=1',
+    ' JaVaScRiPt:parent.ran=1',
+    '\x01javascript:parent.ran=1',
+    'java\tscr\nipt:parent.ran=1',
+    'javascript\t:parent.ran=1',
+    'data:text/html,<script>parent.ran=1</script>',
+    'vbscript:msgbox(1)',
+    'blob:https://www.allur.kz/1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+  ];
+
+  it.each(SCRIPT_URLS)('never loads an iframe from %j, on a grant or on request, and says which', (url) => {
+    document.body.innerHTML = '<iframe data-consent="marketing"></iframe><iframe id="next" data-consent="marketing" data-src="/next"></iframe>';
+    const iframe = document.querySelector('iframe')!;
+    iframe.setAttribute('data-src', url);
+    start();
+    expect(gate.held().map((held) => held.id)).toEqual(['next']);
+    gate.activate(iframe);
+    grant('marketing');
+    gate.update();
+    expect(iframe.hasAttribute('src')).toBe(false);
+    expect(document.getElementById('next')!.getAttribute('src')).toBe('/next');
+    expect(errors).toEqual([{ source: 'gate', message: expect.stringContaining('<iframe data-consent="marketing">') }]);
+    expect(errors[0].message).toContain(JSON.stringify(url.slice(0, 10)).slice(0, -1));
+  });
+
+  it('cuts a long refused source short in its report', () => {
+    document.body.innerHTML = `<img data-consent="statistics" data-src="data:image/gif;base64,${'A'.repeat(500)}" alt="">`;
+    start('statistics');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message.length).toBeLessThan(200);
+  });
+
+  it('never loads an image whose src or any srcset candidate is not http(s) or relative', () => {
+    document.body.innerHTML = `
+      <img id="data" data-consent="statistics" data-src="data:image/svg+xml,<svg onload=alert(1)>" alt="">
+      <img id="candidate" data-consent="statistics" data-src="/p.gif" data-srcset="/p2.gif 2x,javascript:alert(1) 3x" alt="">
+      <img id="comma" data-consent="statistics" data-srcset="/p.gif 1x,data:image/gif;base64,R0lGOD 2x" alt="">
+      <img id="fine" data-consent="statistics" data-src="p.gif" data-srcset="https://cdn.example/p.gif 1x, /p2.gif 2x,p3.gif?a=1,2 3x" alt="">`;
+    start('statistics');
+    expect([...document.querySelectorAll('img[src],img[srcset]')].map((img) => img.id)).toEqual(['fine']);
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringContaining('data:image/svg+xml'),
+      expect.stringContaining('javascript:alert(1)'),
+      expect.stringContaining('data:image/gif'),
+    ]);
+  });
+
+  it('never activates a script whose src is not http(s) or relative, and runs the rest', () => {
+    document.body.innerHTML = `${remote('data:text/javascript,parent.ran=1')}${remote('JAVASCRIPT:void 0')}${inline('after')}`;
+    start('statistics');
+    expect(activeScripts()).toHaveLength(1);
+    expect(ran).toEqual(['after']);
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/<script data-consent="statistics">.*data:text\/javascript/),
+      expect.stringContaining('JAVASCRIPT:void 0'),
+    ]);
+    // Refused once: later updates and mutations do not report it again.
+    gate.update();
+    expect(errors).toHaveLength(2);
+  });
+});
+
+describe('scripts the browser never loads', () => {
+  it('does not wait for a script of a type the browser does not run', () => {
+    document.body.innerHTML = `
+      <script type="text/plain" data-consent="statistics" data-type="text/x-template" src="/card.html"></script>
+      <script type="text/plain" data-consent="statistics" data-type="text/javascript; charset=utf-8" src="/odd.js"></script>
+      ${inline('after')}${remote('/a.js')}${inline('last')}`;
+    start('statistics');
+    expect(ran).toEqual(['after']);
+    external('/a.js').dispatchEvent(new Event('load'));
+    expect(ran).toEqual(['after', 'last']);
+  });
+
+  it('waits for a script of any JavaScript type', () => {
+    document.body.innerHTML = `
+      <script type="text/plain" data-consent="statistics" data-type=" Application/X-JavaScript " src="/a.js"></script>${inline('after')}`;
+    start('statistics');
+    expect(ran).toEqual([]);
+  });
+
+  it('stops holding back the rest when a script neither loads nor fails in time, and says so', () => {
+    vi.useFakeTimers();
+    try {
+      document.body.innerHTML = `${remote('/slow.js')}${inline('after')}${remote('/next.js')}${inline('last')}`;
+      start('statistics');
+      vi.advanceTimersByTime(SCRIPT_WAIT_MS - 1);
+      expect(ran).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(ran).toEqual(['after']);
+      expect(errors).toEqual([{ source: 'gate', message: expect.stringContaining('/slow.js') }]);
+      // Its late arrival changes nothing: the queue waits for the script now loading.
+      external('/slow.js').dispatchEvent(new Event('load'));
+      expect(ran).toEqual(['after']);
+      external('/next.js').dispatchEvent(new Event('load'));
+      vi.advanceTimersByTime(SCRIPT_WAIT_MS);
+      expect(ran).toEqual(['after', 'last']);
+      expect(errors).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a script the page does not let run', () => {
+  it('is refused and reported when the page throws at its text (Trusted Types), and the rest goes on', () => {
+    // What `require-trusted-types-for 'script'` does to a plain string given to a script's text.
+    vi.spyOn(HTMLScriptElement.prototype, 'text', 'set').mockImplementation(() => {
+      throw new TypeError("This document requires 'TrustedScript' assignment.");
+    });
+    document.body.innerHTML = `${inline('refused')}${remote('/a.js')}<img data-consent="statistics" data-src="/p.gif">`;
+    expect(() => start('statistics')).not.toThrow();
+    expect(external('/a.js')).not.toBeNull();
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/p.gif');
+    expect(errors).toEqual([
+      { source: 'gate', message: expect.stringContaining('<script data-consent="statistics">'), cause: expect.any(TypeError) },
+    ]);
+    gate.update();
+    expect(errors).toHaveLength(1);
+  });
+
+  it('is refused when the page throws at its src, instead of running it without one', () => {
+    const setAttribute = Element.prototype.setAttribute;
+    vi.spyOn(Element.prototype, 'setAttribute').mockImplementation(function (this: Element, name, value) {
+      if (this instanceof HTMLScriptElement && name === 'src') throw new TypeError("This document requires 'TrustedScriptURL' assignment.");
+      setAttribute.call(this, name, value);
+    });
+    document.body.innerHTML = `${remote('/a.js')}${inline('after')}`;
+    start('statistics');
+    expect(activeScripts().map((script) => script.getAttribute('src'))).toEqual([null]);
+    expect(ran).toEqual(['after']);
+    expect(errors).toEqual([{ source: 'gate', message: expect.stringContaining('/a.js'), cause: expect.any(TypeError) }]);
+  });
+  it('is refused when the page throws at an event handler it carries, and runs without a name the DOM refuses', () => {
+    const setAttribute = Element.prototype.setAttribute;
+    vi.spyOn(Element.prototype, 'setAttribute').mockImplementation(function (this: Element, name, value) {
+      if (name.startsWith('on')) throw new TypeError("This document requires 'TrustedScript' assignment.");
+      setAttribute.call(this, name, value);
+    });
+    document.body.innerHTML = `
+      <script type="text/plain" data-consent="statistics" onerror="void 0">document.dispatchEvent(new CustomEvent('ran', { detail: 'handler' }))</script>
+      <script type="text/plain" data-consent="statistics" a"b="1">document.dispatchEvent(new CustomEvent('ran', { detail: 'odd name' }))</script>`;
+    start('statistics');
+    expect(ran).toEqual(['odd name']);
+    expect(errors).toEqual([{ source: 'gate', message: expect.stringContaining('its text'), cause: expect.any(TypeError) }]);
+  });
+});
+
+describe('the work per change', () => {
+  it('looks only at the added elements, not the whole page, on a mutation', async () => {
+    document.body.innerHTML = `${inline('first')}<img data-consent="statistics" data-src="/p.gif">`;
+    start('statistics');
+    const scan = vi.spyOn(document, 'querySelectorAll');
+    document.body.insertAdjacentHTML('beforeend', `<div><p>text</p><section>${inline('nested')}</section></div>${inline('top')}`);
+    document.body.append('text', document.createElement('hr'));
+    await settle();
+    expect(ran).toEqual(['first', 'nested', 'top']);
+    expect(scan).not.toHaveBeenCalled();
+  });
+
+  it('does not look again at an activated image or iframe when the decision changes', () => {
+    document.body.innerHTML = `<img data-consent="statistics" data-src="/p.gif"><iframe data-consent="statistics" data-src="/e"></iframe>`;
+    start('statistics');
+    const looks = [document.querySelector('img')!, document.querySelector('iframe')!].map((el) => vi.spyOn(el, 'getAttribute'));
+    grant('marketing');
+    granted.delete('statistics');
+    gate.update();
+    for (const look of looks) expect(look).not.toHaveBeenCalled();
+  });
+
+  it('looks at an element whose gated attributes are set after it was added, as a framework updates it', async () => {
+    document.body.innerHTML = '<img alt=""><iframe data-consent="marketing" data-src="/first"></iframe>';
+    start('statistics', 'marketing');
+    const [img, iframe] = [document.querySelector('img')!, document.querySelector('iframe')!];
+    img.setAttribute('data-src', '/p.gif');
+    img.setAttribute('data-consent', 'statistics');
+    iframe.setAttribute('data-src', '/second');
+    await settle();
+    expect(img.getAttribute('src')).toBe('/p.gif');
+    expect(iframe.getAttribute('src')).toBe('/second');
+  });
+
+  it('holds back iframes added later in document order, and lets go of removed ones', async () => {
+    document.body.innerHTML = '<iframe id="last" data-consent="marketing" data-src="/last"></iframe>';
+    start();
+    document.body.insertAdjacentHTML('afterbegin', '<div><iframe id="first" data-consent="marketing" data-src="/first"></iframe></div>');
+    await settle();
+    expect(gate.held().map((iframe) => iframe.id)).toEqual(['first', 'last']);
+    document.body.firstElementChild!.remove();
+    await settle();
+    expect(gate.held().map((iframe) => iframe.id)).toEqual(['last']);
+    expect(heldLists.map((list) => list.length)).toEqual([1, 2, 1]);
   });
 });
 

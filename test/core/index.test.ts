@@ -3,6 +3,7 @@ import { LIBRARY_VERSION } from '../../src/core/version';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsentCore } from '../../src/core';
 import { CONSENT_COOKIE } from '../../src/core/consent-cookie';
+import { textsDigest } from '../../src/core/consent-log';
 import { createGate } from '../../src/core/gate';
 import { createPixel } from '../../src/core/pixel';
 import { createVendorSignals } from '../../src/core/vendors';
@@ -18,8 +19,8 @@ vi.mock('../../src/core/gate', async (real) => {
   return { createGate: vi.fn((...args: Parameters<typeof createGate>) => watched(createGate(...args))) };
 });
 vi.mock('../../src/core/pixel', async (real) => {
-  const { createPixel } = await real<typeof import('../../src/core/pixel')>();
-  return { createPixel: vi.fn((...args: Parameters<typeof createPixel>) => watched(createPixel(...args))) };
+  const pixel = await real<typeof import('../../src/core/pixel')>();
+  return { ...pixel, createPixel: vi.fn((...args: Parameters<typeof pixel.createPixel>) => watched(pixel.createPixel(...args))) };
 });
 vi.mock('../../src/core/vendors', async (real) => {
   const { createVendorSignals } = await real<typeof import('../../src/core/vendors')>();
@@ -36,7 +37,7 @@ const UNDECIDED: ConsentState = {
 };
 const cores: ConsentCore[] = [];
 const core = (config: Partial<ConsentConfig> = {}) => {
-  const instance = createConsentCore({ policyVersion: 'v1', pixel: false, ...config });
+  const instance = createConsentCore({ policyVersion: 'v1', pixel: false, consentLog: { endpoint: '/stat/consent' }, ...config });
   cores.push(instance);
   return instance;
 };
@@ -109,6 +110,75 @@ describe('before a decision', () => {
   });
 });
 
+describe('a config without endpoints', () => {
+  const PIXEL_NOTE = /^allur-consent: no pixel\.endpoint \(data-pixel-endpoint\): the statistics pixel sends nothing$/;
+  const LOG_NOTE = /^allur-consent: no consentLog\.endpoint \(data-consent-log-endpoint\): decisions are not recorded$/;
+  const start = (config: Partial<ConsentConfig>) => {
+    const instance = createConsentCore({ policyVersion: 'v1', ...config });
+    cores.push(instance);
+    return instance;
+  };
+  const consoleSpies = () => ({
+    info: vi.spyOn(console, 'info').mockImplementation(() => {}),
+    warn: vi.spyOn(console, 'warn').mockImplementation(() => {}),
+    error: vi.spyOn(console, 'error').mockImplementation(() => {}),
+  });
+
+  it.each([
+    ['groups left out', {}],
+    ['groups without one', { pixel: { transport: 'image' }, consentLog: {} }],
+  ] as const)('without endpoints (%s): accepting sends no hit and no receipt, and the console says once what is not sent', async (_, config) => {
+    const console = consoleSpies();
+    const beacon = vi.fn(() => true);
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
+    const image = vi.fn();
+    vi.stubGlobal('Image', image);
+    const instance = start(config);
+    instance.pixel.track('click');
+    instance.acceptAll();
+    instance.set({ marketing: false });
+    instance.reset();
+    await tick(0);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(beacon).not.toHaveBeenCalled();
+    expect(image).not.toHaveBeenCalled();
+    expect(createPixel).not.toHaveBeenCalled();
+    expect(console.info.mock.calls).toEqual([[expect.stringMatching(PIXEL_NOTE)], [expect.stringMatching(LOG_NOTE)]]);
+    expect(console.warn).not.toHaveBeenCalled();
+    expect(console.error).not.toHaveBeenCalled();
+    delete (navigator as { sendBeacon?: unknown }).sendBeacon;
+  });
+
+  it('sets no visitor cookie and watches no ad without a pixel endpoint', () => {
+    consoleSpies();
+    const observer = vi.fn(function () {
+      return { observe() {}, disconnect() {} };
+    });
+    vi.stubGlobal('IntersectionObserver', observer);
+    document.body.innerHTML = '<img data-pixel-ad="hero" src="/ad.png">';
+    start({ consentLog: false }).acceptAll();
+    expect(cookieNames()).toEqual([CONSENT_COOKIE]);
+    expect(observer).not.toHaveBeenCalled();
+  });
+
+  it('says only what is missing, and nothing for a group turned off with false', () => {
+    const { info } = consoleSpies();
+    start({ pixel: { endpoint: '/stat/pixel' } }).destroy();
+    expect(info.mock.calls).toEqual([[expect.stringMatching(LOG_NOTE)]]);
+    info.mockClear();
+    start({ consentLog: { endpoint: '/stat/consent' } }).destroy();
+    expect(info.mock.calls).toEqual([[expect.stringMatching(PIXEL_NOTE)]]);
+    info.mockClear();
+    start({ pixel: false, consentLog: false });
+    expect(info).not.toHaveBeenCalled();
+  });
+
+  it('still refuses an endpoint that is not http(s) or relative, naming the field', () => {
+    expect(() => start({ pixel: { endpoint: 'javascript:void 0' } })).toThrow('config.pixel.endpoint must be http(s) or relative');
+    expect(() => start({ consentLog: { endpoint: 'data:,x' } })).toThrow('config.consentLog.endpoint must be http(s) or relative');
+  });
+});
+
 describe('decisions', () => {
   it('accepts all: writes the documented cookie, tells listeners, the document and the consent log', async () => {
     const instance = core();
@@ -145,6 +215,37 @@ describe('decisions', () => {
     await tick(0);
     expect(receipts()[0]).toMatchObject({ language: 'kk', action: 'reject-all' });
     expect(receipts()[0].page).not.toMatch(/a%40b|a@b|#top/);
+  });
+
+  it('sends the language of the texts a headless UI shows, beside their digest', async () => {
+    const texts = { title: 'Біз cookie файлдарын қолданамыз' };
+    const instance = createConsentCore({ policyVersion: 'v1', pixel: false, consentLog: { endpoint: '/stat/consent' } }, { texts, lang: 'kk' });
+    cores.push(instance);
+    instance.acceptAll();
+    await tick(0);
+    expect(receipts()[0]).toMatchObject({ language: 'kk', textsHash: textsDigest(texts) });
+  });
+
+  it('refuses a language it does not ship with a TypeError naming the option', () => {
+    expect(() => createConsentCore({ policyVersion: 'v1' }, { texts: {}, lang: 'de' as never })).toThrow(
+      new TypeError('allur-consent: options.lang must be one of ru, kk, en'),
+    );
+  });
+
+  it('warns when texts come without their language and the config names none', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cores.push(createConsentCore({ policyVersion: 'v1', pixel: false, lang: 'en' }, { texts: {} }));
+    expect(warn).not.toHaveBeenCalled();
+    cores.push(createConsentCore({ policyVersion: 'v1', pixel: false }, { texts: {} }));
+    expect(warn).toHaveBeenCalledExactlyOnceWith('allur-consent: createConsentCore got texts without their lang: receipts say ru');
+  });
+
+  it('scrubs the page address of the pixel’s personalParams too', async () => {
+    history.replaceState(null, '', '/cars?token=s3cr3t&model=suv');
+    core({ pixel: { endpoint: '/stat/pixel', personalParams: ['token'] } }).rejectAll();
+    history.replaceState(null, '', '/');
+    await tick(0);
+    expect(receipts()[0].page).toBe('http://localhost:3000/cars?model=suv');
   });
 
   it('sends no receipt when the consent log is off', () => {
@@ -204,6 +305,7 @@ describe('decisions', () => {
   });
 
   it('hands out a frozen state that a page cannot change', () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     const instance = core();
     const state = instance.getState();
     expect(() => (state.categories.statistics = true)).toThrow(TypeError);
@@ -212,6 +314,7 @@ describe('decisions', () => {
     instance.set({ statistics: false });
     expect(instance.getState().categories.marketing).toBe(false);
     expect(instance.has('statistics')).toBe(false);
+    expect(consoleError).toHaveBeenCalledExactlyOnceWith('allur-consent: a listener threw', expect.any(TypeError));
   });
 
   it('lets the gate activate markup of granted categories only', () => {
@@ -292,6 +395,89 @@ describe('reset (withdrawal)', () => {
     core().reset();
     expect(cookieNames()).toEqual([]);
     expect(receipts()).toEqual([]);
+  });
+});
+
+describe('late answers to receipts', () => {
+  // Each receipt's answer waits until `answer(index)`, which first sets the cookie as the answer's Set-Cookie
+  // would: the decision of that receipt (an older server also expired the cookie on a withdrawal).
+  const answers: Array<(setCookie?: boolean) => Promise<void>> = [];
+  beforeEach(() => {
+    answers.length = 0;
+    fetchMock.mockImplementation((_url: string, init: RequestInit) => {
+      const receipt = JSON.parse(init.body as string);
+      return new Promise((resolve) => {
+        answers.push(async (setCookie = true) => {
+          if (setCookie && receipt.action === 'withdraw') Cookies.remove(CONSENT_COOKIE);
+          else if (setCookie) {
+            const c = { functional: +receipt.categories.functional, statistics: +receipt.categories.statistics, marketing: +receipt.categories.marketing };
+            Cookies.set(CONSENT_COOKIE, JSON.stringify({ v: 1, id: receipt.id, t: Date.parse(receipt.time), pv: receipt.policyVersion, c }));
+          }
+          resolve(new Response(null, { status: 204 }));
+          await tick(0);
+        });
+      });
+    });
+  });
+  const answer = (index: number, setCookie?: boolean) => answers[index](setCookie);
+
+  it('do not bring back a decision withdrawn since', async () => {
+    const instance = core();
+    instance.acceptAll();
+    instance.reset();
+    await answer(1);
+    await answer(0);
+    expect(Cookies.get(CONSENT_COOKIE)).toBeUndefined();
+    expect(instance.getState().decided).toBe(false);
+    expect(core().getState().decided).toBe(false);
+  });
+
+  it('do not bring back an earlier decision over a later one', async () => {
+    const instance = core();
+    instance.acceptAll();
+    await tick(2);
+    instance.rejectAll();
+    const refusal = storedRecord();
+    await answer(1);
+    await answer(0);
+    expect(storedRecord()).toEqual(refusal);
+    expect(core().has('statistics')).toBe(false);
+  });
+
+  it('do not remove a decision made after a withdrawal, even where the server expires the cookie', async () => {
+    const instance = core();
+    instance.acceptAll();
+    instance.reset();
+    await tick(2);
+    instance.set({ statistics: true });
+    const later = storedRecord();
+    await answer(0);
+    await answer(2);
+    await answer(1);
+    expect(storedRecord()).toEqual(later);
+    expect(core().has('statistics')).toBe(true);
+  });
+
+  it('leave a later decision of another tab in place, and follow it', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const instance = core();
+    instance.acceptAll();
+    await tick(2);
+    const other = core();
+    other.rejectAll();
+    const later = storedRecord();
+    await answer(0, false);
+    expect(storedRecord()).toEqual(later);
+    expect(instance.has('statistics')).toBe(false);
+  });
+
+  it('change nothing once the instance is destroyed', async () => {
+    const instance = core();
+    instance.acceptAll();
+    instance.reset();
+    instance.destroy();
+    await answer(0);
+    expect(storedRecord().id).toBe(receipts()[0].id);
   });
 });
 

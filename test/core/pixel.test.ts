@@ -510,6 +510,24 @@ describe('while the page loads', () => {
     expect(hits()).toEqual([]);
   });
 
+  it.each([
+    ['before a decision', undecided],
+    ['after a refusal', refused],
+    ['after acceptance', accepted],
+  ])('leaves no load or pagehide listener when destroyed before the load event, %s', (_name, initial) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    loading();
+    setup({}, initial).pixel.destroy();
+    const left = added.mock.calls.filter(([type, listener]) => !removed.mock.calls.some((call) => call[0] === type && call[1] === listener));
+    expect(left.map(([type]) => type)).toEqual([]);
+    loaded();
+    dispatchEvent(new Event('pagehide'));
+    vi.runAllTimers();
+    expect(hits()).toEqual([]);
+  });
+
   it('sends at once after the page has loaded', () => {
     setup({}, accepted);
     expect(hits().map(({ event }) => event)).toEqual(['pageview']);

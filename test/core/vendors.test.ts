@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVendorSignals } from '../../src/core/vendors';
 import { decided, undecided } from './consent-states';
 
-type Page = { gtag?: unknown; dataLayer?: unknown[]; fbq?: unknown };
+type Page = { gtag?: unknown; dataLayer?: unknown[]; fbq?: unknown; _fbq?: unknown };
 const page = window as unknown as Page;
 
 const all = decided({ functional: true, statistics: true, marketing: true });
@@ -23,6 +23,8 @@ afterEach(() => {
   delete page.gtag;
   delete page.dataLayer;
   delete page.fbq;
+  delete page._fbq;
+  document.head.replaceChildren();
 });
 
 describe('Google Consent Mode v2', () => {
@@ -148,5 +150,70 @@ describe('Meta Pixel', () => {
     expect(fbq).not.toHaveBeenCalled();
     delete page.fbq;
     expect(() => createVendorSignals({ google: 'auto', meta: true }, false).update(all)).not.toThrow();
+  });
+});
+
+type Fbq = ((...args: unknown[]) => void) & { queue: IArguments[]; callMethod?: unknown };
+
+/**
+ * Meta's published base code, as a site pastes it (the loader, then `init` and `PageView`); returns what reads the
+ * commands queued for Meta's script, in order.
+ */
+function runMetaBaseCode() {
+  if (!document.querySelector('script')) document.head.append(document.createElement('script'));
+  (function (f: any, b: Document, e: string, v: string, n?: any, t?: any, s?: any) {
+    if (f.fbq) return;
+    n = f.fbq = function () {
+      if (n.callMethod) n.callMethod.apply(n, arguments);
+      else n.queue.push(arguments);
+    };
+    if (!f._fbq) f._fbq = n;
+    n.push = n;
+    n.loaded = !0;
+    n.version = '2.0';
+    n.queue = [];
+    t = b.createElement(e);
+    t.async = !0;
+    t.src = v;
+    s = b.getElementsByTagName(e)[0];
+    s.parentNode.insertBefore(t, s);
+  })(window, document, 'script', 'https://connect.facebook.net/en_US/fbevents.js');
+  (page.fbq as Fbq)('init', '1234567890');
+  (page.fbq as Fbq)('track', 'PageView');
+  return () => (page.fbq as Fbq).queue.map((args) => Array.from(args));
+}
+const metaScriptLoaded = () => !!document.querySelector('script[src="https://connect.facebook.net/en_US/fbevents.js"]');
+
+describe('Meta Pixel with meta: true, its base code after the library', () => {
+  it('queues revoke before the base code\'s init, and the base code still loads Meta\'s script', () => {
+    const signals = createVendorSignals({ google: false, meta: true }, false);
+    signals.update(undecided);
+    const queued = runMetaBaseCode();
+    expect(queued()).toEqual([['consent', 'revoke'], ['init', '1234567890'], ['track', 'PageView']]);
+    expect(metaScriptLoaded()).toBe(true);
+    expect(page._fbq).toBe(page.fbq);
+    signals.update(all);
+    expect(queued().slice(3)).toEqual([['consent', 'grant']]);
+  });
+
+  it('queues the stored decision, not a revoke before it, for a returning visitor', () => {
+    createVendorSignals({ google: false, meta: true }, false).update(all);
+    expect(runMetaBaseCode()()).toEqual([['consent', 'grant'], ['init', '1234567890'], ['track', 'PageView']]);
+  });
+
+  it('leaves a base code that comes later alone with auto, and after destroy()', () => {
+    createVendorSignals({ google: false, meta: 'auto' }, false).update(undecided);
+    expect(runMetaBaseCode()()).toEqual([['init', '1234567890'], ['track', 'PageView']]);
+    delete page.fbq;
+    createVendorSignals({ google: false, meta: true }, false).destroy();
+    expect(runMetaBaseCode()()).toEqual([['init', '1234567890'], ['track', 'PageView']]);
+    expect(metaScriptLoaded()).toBe(true);
+  });
+
+  it('keeps awaiting for a second instance when the first is destroyed', () => {
+    const first = createVendorSignals({ google: false, meta: true }, false);
+    createVendorSignals({ google: false, meta: true }, false).update(undecided);
+    first.destroy();
+    expect(runMetaBaseCode()()[0]).toEqual(['consent', 'revoke']);
   });
 });

@@ -52,7 +52,12 @@ const receipt = {
 const post = (path: string, body: string, type = 'application/x-www-form-urlencoded;charset=UTF-8', headers = {}) =>
   fetch(demo.url + path, { method: 'POST', body, headers: { 'Content-Type': type, ...headers } });
 
-const postReceipt = (body: unknown) => post('/stat/consent', JSON.stringify(body), 'application/json');
+const postReceipt = (body: unknown, headers = {}) => post('/stat/consent', JSON.stringify(body), 'application/json', headers);
+/** The Cookie header of a browser holding the consent cookie of `receipt`'s decision, with `changes`. */
+const carrying = (changes: object = {}) => {
+  const value = { v: 1, id: receipt.id, t: Date.parse(receipt.time), pv: receipt.policyVersion, c: { functional: 0, statistics: 1, marketing: 0 }, ...changes };
+  return { Cookie: `session=s1; allur_consent=${encodeURIComponent(JSON.stringify(value))}` };
+};
 
 const hits = async (): Promise<Hit[]> => (await fetch(demo.url + '/stat/hits')).json();
 
@@ -115,8 +120,8 @@ describe('pixel hits', () => {
 });
 
 describe('consent receipts', () => {
-  it('records the receipt and re-sets the consent cookie in the documented format', async () => {
-    const res = await postReceipt(receipt);
+  it('records the receipt and re-sets the consent cookie the request carried, in the documented format', async () => {
+    const res = await postReceipt(receipt, carrying());
     expect(res.status).toBe(204);
     const [cookie] = res.headers.getSetCookie();
     const [pair, ...attributes] = cookie.split('; ');
@@ -136,16 +141,29 @@ describe('consent receipts', () => {
     const res = await fetch(demo.url + '/stat/consent', {
       method: 'POST',
       body: JSON.stringify(receipt),
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https', ...carrying() },
     });
     expect(res.headers.getSetCookie()[0].split('; ')).toContain('Secure');
   });
 
-  it('expires the cookie on withdrawal', async () => {
-    const res = await postReceipt({ ...receipt, action: 'withdraw' });
+  // An answer may arrive after a later decision: it must set nothing the visitor has not decided last.
+  it.each([
+    ['a request without the cookie (cookies off, or withdrawn since)', {}],
+    ['a cookie of a later decision', carrying({ t: Date.parse(receipt.time) + 1 })],
+    ['a cookie of another consent id', carrying({ id: 'c-789' })],
+    ['a cookie that is not JSON', { Cookie: 'allur_consent=%7Bv' }],
+  ])('sets no cookie for %s', async (_name, headers) => {
+    const res = await postReceipt(receipt, headers);
     expect(res.status).toBe(204);
-    const cookie = res.headers.getSetCookie()[0];
-    expect(cookie).toMatch(/^allur_consent=; Path=\/; SameSite=Lax; Max-Age=0;/);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('sets no cookie on a withdrawal: neither re-sets nor expires it, whatever the request carried', async () => {
+    for (const headers of [{}, carrying()]) {
+      const res = await postReceipt({ ...receipt, action: 'withdraw' }, headers);
+      expect(res.status).toBe(204);
+      expect(res.headers.getSetCookie()).toEqual([]);
+    }
   });
 
   it.each([

@@ -134,6 +134,25 @@ test('with the banner open, no page control reached by Tab is hidden behind it (
   expectNoErrors(tab);
 });
 
+// The demo page's own links and buttons: the header wraps into rows at 700 px and below.
+test.for([1280, 600, 320])('the demo header, footer and panel controls are targets of at least 24×24 px at %i px (WCAG 2.5.8)', async (width, { newTab }) => {
+  const tab = await newTab({ viewport: { width, height: 800 } });
+  const { page } = tab;
+  await page.goto(`${harness.origin()}/`);
+  await banner(page).waitFor();
+  const controls = ':is(.site-header, .site-footer, .dev-panel) :is(a, button, summary)';
+  const small = await page.locator(controls).evaluateAll((elements) =>
+    elements
+      .map((element) => ({ text: element.textContent!.trim(), box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 24 || box.height < 24)
+      .map(({ text, box }) => `"${text}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  expect(small).toEqual([]);
+  const results = await new AxeBuilder({ page }).withRules(['target-size']).include('.site-header').include('.site-footer').include('.dev-panel').analyze();
+  expect(results.violations.flatMap((violation) => violation.nodes.map((node) => node.target.join(' ')))).toEqual([]);
+  expectNoErrors(tab);
+});
+
 test.for([1280, 320])('screenshots of the banner and the dialog at %i px', async (width, { newTab }) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const tab = await newTab({ viewport: { width, height: width > 800 ? 800 : 640 } });

@@ -135,6 +135,23 @@ describe('the demo page in Chromium', { timeout: 30_000 }, () => {
     expect(demo.store.list().find((hit) => hit.kind === 'consent')?.fields.language).toBe('kk');
   });
 
+  it.for(['ru', 'kk', 'en'])('shows the developer panel in the page language (%s), naming the banner’s own buttons in what to try', async (lang) => {
+    const { page, problems } = await visit(`/?lang=${lang}`);
+    const panel = page.locator('.dev-panel');
+    expect(await panel.getAttribute('lang')).toBe(lang);
+    const steps = await panel.locator('.dev-try li').allTextContents();
+    expect(steps).toHaveLength(6);
+    const label = async (selector: string) => (await page.locator(selector).first().textContent())!.trim();
+    expect(steps[0]).toContain(await label('[data-consent-action="accept-all"]'));
+    expect(steps[1]).toContain(await label('[data-consent-action="reject-all"]'));
+    expect(steps[2]).toContain(await label('.dev-panel [data-consent-open]'));
+    expect(steps[3]).toContain(await label('#dev-reset'));
+    // Texts the panel's script writes come in the same language as the page around them.
+    const none = { ru: '(нет)', kk: '(жоқ)', en: '(none)' }[lang];
+    await expect.poll(() => page.locator('#dev-cookie').textContent()).toBe(`allur_consent = ${none}\nallur_vid = ${none}`);
+    expect(problems).toEqual([]);
+  });
+
   it('has no axe violations in its own markup (the banner is checked by the library tests)', async () => {
     for (const path of ['/', '/account']) {
       const { page } = await visit(path);

@@ -131,6 +131,35 @@ describe.each([
   });
 });
 
+describe.each([
+  ['a first visit', undefined],
+  ['a returning visitor who accepted', 'accept-all'],
+  ['a returning visitor who refused', 'reject-all'],
+] as const)('destroy() while the page still loads, %s', (_name, decision) => {
+  afterEach(() => {
+    delete (document as { readyState?: string }).readyState;
+  });
+
+  it('leaves no listener behind, and the load event sends nothing', async () => {
+    if (decision) {
+      const earlier = await consentOf();
+      earlier[decision === 'accept-all' ? 'acceptAll' : 'rejectAll']();
+      earlier.destroy();
+    }
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+    const hits = pixelHits().length;
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    const leftListeners = watchListeners();
+    (await consentOf()).destroy();
+    expect(leftListeners()).toEqual([]);
+    dispatchEvent(new Event('load'));
+    dispatchEvent(new Event('pagehide'));
+    vi.runAllTimers();
+    expect(pixelHits()).toHaveLength(hits);
+    expect(uncaught).toEqual([]);
+  });
+});
+
 describe('a destroyed instance kept by a stale reference (React StrictMode cleanup)', () => {
   it('sends no hit and watches no ad, whatever it is told', async () => {
     const intersections = watchObservers('IntersectionObserver', FakeIntersectionObserver);

@@ -141,8 +141,9 @@ describe('a browser without the newer APIs', () => {
     expect(consent.getState().id).toMatch(/^[\da-f]{32}$/);
     expect(consentCookie().id).toBe(consent.getState().id);
     expect(pixelHits()).toEqual([expect.objectContaining({ transport: 'fetch', body: expect.objectContaining({ event: 'pageview' }) })]);
-    // Another tab's decision arrives when the visitor comes back to this one.
-    document.cookie = `allur_consent=${encodeURIComponent(JSON.stringify({ ...consentCookie(), c: { functional: 0, statistics: 0, marketing: 0 } }))}; path=/`;
+    // Another tab's later decision arrives when the visitor comes back to this one.
+    const later = { ...consentCookie(), t: consentCookie().t + 1, c: { functional: 0, statistics: 0, marketing: 0 } };
+    document.cookie = `allur_consent=${encodeURIComponent(JSON.stringify(later))}; path=/`;
     dispatchEvent(new Event('focus'));
     expect(consent.getState().categories.statistics).toBe(false);
     expectNothingThrown();

@@ -50,6 +50,13 @@ test('createConsent without a document returns an inert instance whose UI method
   consent.hide();
 });
 
+test('says nothing of the missing endpoints without a document', () => {
+  const info = vi.spyOn(console, 'info');
+  createConsentCore(config).destroy();
+  createConsent(config).destroy();
+  expect(info).not.toHaveBeenCalled();
+});
+
 test('bad config still throws its TypeError without a document', () => {
   expect(() => createConsentCore({ policyVersion: '' })).toThrow(TypeError);
   expect(() => createConsent({ policyVersion: 1 as unknown as string })).toThrow(/policyVersion/);

@@ -24,7 +24,7 @@ afterEach(() => {
 
 /** The receipt of "accept all", made through the API at once (before any UI came) or on the banner once it shows. */
 async function acceptAll(lang: Lang, how: 'api' | 'banner', texts = {}) {
-  consent = createConsent({ policyVersion: '1', lang, pixel: false, texts: { [lang]: texts } });
+  consent = createConsent({ policyVersion: '1', lang, pixel: false, consentLog: { endpoint: '/stat/consent' }, texts: { [lang]: texts } });
   if (how === 'api') consent.acceptAll();
   await arrived();
   if (how === 'banner') document.querySelector('allur-consent')!.shadowRoot!.querySelector<HTMLElement>('[data-consent-action="accept-all"]')!.click();
@@ -55,7 +55,7 @@ describe('a receipt', () => {
   });
 
   it('with the shipped texts goes out in the decision’s own task: the digest came with the build, not with the UI', () => {
-    consent = createConsent({ policyVersion: '1', lang: 'kk', pixel: false });
+    consent = createConsent({ policyVersion: '1', lang: 'kk', pixel: false, consentLog: { endpoint: '/stat/consent' } });
     consent.acceptAll();
     expect(receipts()).toEqual([expect.objectContaining({ action: 'accept-all', textsHash: textsDigest(textsFor('kk')) })]);
   });
@@ -69,7 +69,7 @@ describe('a receipt', () => {
 
   it('of a headless core carries the digest of the texts its own UI passed', () => {
     const texts = { title: 'Cookies', body: 'We use them.' };
-    const core = createConsentCore({ policyVersion: '1', pixel: false }, { texts });
+    const core = createConsentCore({ policyVersion: '1', pixel: false, consentLog: { endpoint: '/stat/consent' } }, { texts, lang: 'ru' });
     core.rejectAll();
     core.destroy();
     expect(receipts()).toEqual([expect.objectContaining({ action: 'reject-all', textsHash: textsDigest(texts) })]);

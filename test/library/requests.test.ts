@@ -1,11 +1,29 @@
 // @vitest-environment-options {"url":"https://www.allur.kz/cars?utm_source=vk"}
 // Where the pixel's and the consent log's requests go, and what they carry besides their fields.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, consentOf, fetchMock, pixelHits, receipts, shadowOf, tick } from './page';
+import { click, consoleErrors, consentOf, fetchMock, pixelHits, receipts, sent, shadowOf, tick } from './page';
 
 afterEach(() => {
   document.head.innerHTML = '';
   history.replaceState(null, '', '/cars?utm_source=vk');
+});
+
+describe('a fresh app that sets no endpoints', () => {
+  it('sends nothing on the first "accept", logs no error and says once at start what is not sent', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    // The fixture's endpoints taken away: the config a site starts from.
+    await consentOf({ pixel: undefined, consentLog: undefined });
+    expect(info.mock.calls).toEqual([
+      [expect.stringMatching(/^allur-consent: no pixel\.endpoint\b/)],
+      [expect.stringMatching(/^allur-consent: no consentLog\.endpoint\b/)],
+    ]);
+    click('accept-all');
+    await tick();
+    expect(sent).toEqual([]);
+    expect(document.cookie).not.toMatch(/allur_vid/);
+    expect(consoleErrors).not.toHaveBeenCalled();
+    expect(info).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('a page with <base href> pointing elsewhere', () => {

@@ -1,6 +1,6 @@
 // The built script-tag core (run `npm run build` first), executed in a fresh jsdom window as a page would, with the
 // UI files it fetches served from dist/.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { core, coreTag, scriptTagPage } from './script-tag-page';
 
 describe('the script tag', () => {
@@ -41,6 +41,24 @@ describe('the script tag', () => {
     expect(uiRequests()[0].nonce).toBe('abc123');
   });
 
+  it('without endpoint attributes sends nothing and says once, as information, which attribute to set', async () => {
+    const { window, errors, infos, shadow, arrived } = scriptTagPage('', coreTag('data-policy-version="1"'));
+    await arrived();
+    const fetch = (window.fetch = vi.fn());
+    shadow()!.querySelector<HTMLButtonElement>('[data-consent-action="accept-all"]')!.click();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(errors).toEqual([]);
+    expect(infos).toEqual([
+      expect.stringMatching(/^allur-consent: no pixel\.endpoint \(data-pixel-endpoint\): /),
+      expect.stringMatching(/^allur-consent: no consentLog\.endpoint \(data-consent-log-endpoint\): /),
+    ]);
+  });
+
+  it('says nothing of endpoints the attributes set', () => {
+    const { infos } = scriptTagPage('', coreTag('data-policy-version="1" data-pixel-endpoint="/stat/pixel" data-consent-log-endpoint="/stat/consent"'));
+    expect(infos).toEqual([]);
+  });
+
   it('lets data-* attributes win over window.AllurConsentConfig', () => {
     const { window } = scriptTagPage(
       '<script>window.AllurConsentConfig = { policyVersion: "1", reopenButton: true, lang: "ru" }</script>',
@@ -48,6 +66,26 @@ describe('the script tag', () => {
     );
     const consent = window.AllurConsent as { config: { policyVersion: string; reopenButton: boolean; lang: string } };
     expect(consent.config).toMatchObject({ policyVersion: '2', reopenButton: false, lang: 'ru' });
+  });
+
+  it('keeps pixel: false and consentLog: false of window.AllurConsentConfig off, whatever their attributes say', () => {
+    const attributes = 'data-pixel-endpoint="/stat/pixel" data-pixel-transport="image" data-consent-log-endpoint="/stat/consent"';
+    const { window } = scriptTagPage(
+      '<script>window.AllurConsentConfig = { pixel: false, consentLog: false }</script>',
+      coreTag(`data-policy-version="1" ${attributes}`),
+    );
+    expect((window.AllurConsent as { config: object }).config).toMatchObject({ pixel: false, consentLog: false });
+  });
+
+  it('sets the fields of a pixel and consent log the page config turns on', () => {
+    const { window } = scriptTagPage(
+      "<script>window.AllurConsentConfig = { pixel: { endpoint: '/stat/pixel', spa: true } }</script>",
+      coreTag('data-policy-version="1" data-pixel-transport="image" data-consent-log-endpoint="/log"'),
+    );
+    expect((window.AllurConsent as { config: object }).config).toMatchObject({
+      pixel: { endpoint: '/stat/pixel', transport: 'image', spa: true },
+      consentLog: { endpoint: '/log' },
+    });
   });
 
   it('reports a bad attribute once, naming the field, and still shows the banner on defaults', async () => {

@@ -30,10 +30,12 @@ export const coreTag = (attributes: string) => `<script ${attributes}>${core}</s
 /** A page of `head` and `body` markup at https://www.allur.kz/, answered by `server`. */
 export function scriptTagPage(head: string, body: string, server: { answer: Server } = { answer: distServer }) {
   const errors: unknown[][] = [];
+  const infos: string[] = [];
   const uncaught: unknown[] = [];
   const requests: PageRequest[] = [];
   const virtualConsole = new VirtualConsole();
   virtualConsole.on('error', (...args: unknown[]) => errors.push(args));
+  virtualConsole.on('info', (message: unknown) => infos.push(String(message)));
   virtualConsole.on('jsdomError', (error) => (error.type === 'resource-loading' ? undefined : uncaught.push(error)));
   const interceptor = requestInterceptor((request, { element }) => {
     const script = element as HTMLScriptElement | null;
@@ -58,5 +60,5 @@ export function scriptTagPage(head: string, body: string, server: { answer: Serv
     });
     await new Promise((resolve) => window.setTimeout(resolve));
   };
-  return { window, errors, uncaught, requests, uiRequests, shadow, arrived };
+  return { window, errors, infos, uncaught, requests, uiRequests, shadow, arrived };
 }

@@ -91,7 +91,7 @@ describe('URLs from config', () => {
   it('shows the default policy link when the script tag gives a javascript: one', async () => {
     const reported: string[] = [];
     createConsent(resolveConfigLeniently({ policyVersion: 'v1', policyUrl: 'java\tscript:alert(1)', pixel: false, consentLog: false }, (message) => reported.push(message))).destroy();
-    await consentOf(resolveConfigLeniently({ policyVersion: 'v1', policyUrl: 'java\tscript:alert(1)' }, () => {}));
+    await consentOf(resolveConfigLeniently({ policyVersion: 'v1', policyUrl: 'java\tscript:alert(1)', pixel: false, consentLog: false }, () => {}));
     expect(reported).toEqual([expect.stringContaining('config.policyUrl')]);
     const links = [...shadowOf()!.querySelectorAll('a')].map((link) => link.href);
     expect(links).toEqual(['https://www.allur.kz/']);

@@ -1,5 +1,5 @@
 import { within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Lang, presets } from '../../src/index';
 import { setup } from './setup';
 
@@ -49,14 +49,14 @@ describe.each(Object.keys(languages) as Lang[])('the cookie tables in %s', (lang
     const { dialog } = await openDialog({ lang, pixel: { endpoint: '/stat/pixel' } });
     const statistics = cellsOf(dialog, `${words.cookies}: ${words.statistics}`);
     expect(statistics[0]).toEqual(words.headers);
-    expect(statistics.slice(1).map(([name]) => name)).toEqual(['allur_vid', '_ym_uid', '_ym_d', '_ym_isad', '_ym_visorc', '_ga', '_ga_<id>', '_gid']);
+    expect(statistics.slice(1).map(([name]) => name)).toEqual(['allur_vid', '_ym_uid', '_ym_d', '_ym_isad', '_ym_visorc', '_ym_hostIndex', '_ym_metrika_enabled', '_ga', '_ga_<container-id>']);
     expect(statistics[1]).toEqual(['allur_vid', location.hostname, expect.stringMatching(/\S/), words.days]);
     expect(statistics[2]).toEqual(['_ym_uid', 'Yandex', (presets.yandexMetrica.declaration[0].purpose as Record<Lang, string>)[lang], words.year]);
     const necessary = cellsOf(dialog, `${words.cookies}: ${words.necessary}`);
     expect(necessary.slice(1).map(([name]) => name)).toEqual(['allur_consent']);
     expect(necessary[1][3]).toBe(words.days);
     const marketing = cellsOf(dialog, `${words.cookies}: ${words.marketing}`);
-    expect(marketing.slice(1).map(([name]) => name)).toEqual(['_fbp', '_fbc', 'tmr_lvid', 'tmr_lvidTS', '_ttp', '_tt_enable_cookie', '_gcl_au', '_gcl_aw']);
+    expect(marketing.slice(1).map(([name]) => name)).toEqual(['_fbp', '_fbc', 'tmr_lvid', 'tmr_lvidTS', 'tmr_reqNum', 'tmr_detect', '_ttp', '_tt_enable_cookie', 'ttcsid', 'ttcsid_<pixel-id>', '_gcl_au', '_gcl_aw', '_gcl_dc']);
     for (const header of within(dialog).getAllByRole('columnheader')) expect(header.getAttribute('scope')).toBe('col');
   });
 
@@ -76,7 +76,7 @@ describe.each(Object.keys(languages) as Lang[])('the cookie tables in %s', (lang
     expect(necessary[2]).toEqual(['session', 'allur.kz', { ru: 'Сессия', kk: 'Сеанс', en: 'Session' }[lang], 'до закрытия браузера']);
     expect(cellsOf(dialog, `${words.cookies}: ${lang === 'en' ? 'Functional' : lang === 'kk' ? 'Функционалдық' : 'Функциональные'}`)[1]).toEqual(['city', 'allur.kz', 'City', '1 year']);
     // The pixel is off in these fixtures: no allur_vid row; the preset replaces the default rows.
-    expect(cellsOf(dialog, `${words.cookies}: ${words.statistics}`).slice(1).map(([name]) => name)).toEqual(['_ym_uid', '_ym_d', '_ym_isad', '_ym_visorc']);
+    expect(cellsOf(dialog, `${words.cookies}: ${words.statistics}`).slice(1).map(([name]) => name)).toEqual(['_ym_uid', '_ym_d', '_ym_isad', '_ym_visorc', '_ym_hostIndex', '_ym_metrika_enabled']);
   });
 
   it('label every cell for narrow screens and take their headers from overridable texts', async () => {
@@ -96,4 +96,12 @@ it('leaves out the table of a category with no cookies', async () => {
   const { dialog } = await openDialog({ categories: { marketing: { declaration: [] } } });
   expect(within(dialog).queryByRole('table', { name: 'Список cookie: Маркетинг и реклама' })).toBeNull();
   expect(within(dialog).getAllByRole('table')).toHaveLength(2);
+});
+
+it('lists no visitor cookie for a pixel without an endpoint, which never sets it', async () => {
+  const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+  const { dialog } = await openDialog({ pixel: { transport: 'image' } });
+  const statistics = cellsOf(dialog, 'Список cookie: Статистика (пиксель)');
+  expect(statistics.slice(1).map(([name]) => name)).not.toContain('allur_vid');
+  expect(info).toHaveBeenCalledTimes(1);
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { createDemoServer, type DemoServer, type Hit } from '../../../demo/app.mjs';
+import { createDemoServer, type DemoServer, type DemoServerOptions, type Hit } from '../../../demo/app.mjs';
 import { chromiumEngine } from './chromium';
 import type { BrowserTab, Engine, Session, SessionOptions } from './driver';
 import { firefoxEngine } from './firefox';
@@ -64,8 +64,11 @@ export interface Harness {
   session(options?: SessionOptions): Promise<Session>;
 }
 
-/** Registers the hooks of one engine's checks: the demo server and the engine for the file, a clean store per test. */
-export function useHarness(engine: () => Engine): Harness {
+/**
+ * Registers the hooks of one engine's checks: the demo server (with `serverOptions`) and the engine for the file, a
+ * clean store per test.
+ */
+export function useHarness(engine: () => Engine, serverOptions: DemoServerOptions = {}): Harness {
   let demo: DemoServer | undefined;
   let running: Engine | undefined;
   let dataDir = '';
@@ -73,7 +76,7 @@ export function useHarness(engine: () => Engine): Harness {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'allur-consent-engines-'));
-    demo = await createDemoServer({ dataDir, port: 0 });
+    demo = await createDemoServer({ ...serverOptions, dataDir, port: 0 });
     running = engine();
   });
   afterAll(async () => {
