@@ -4,7 +4,7 @@
 import { type Consent, startConsent } from '../consent-with-ui';
 import { ATTRIBUTE_FIELDS, resolveConfigLeniently } from '../core/config';
 import { hasDocument } from '../core/inert';
-import type { ConsentConfig, Lang } from '../core/types';
+import type { ConsentConfig } from '../core/types';
 import { loadUiFile } from './ui-file';
 
 declare global {
@@ -45,7 +45,7 @@ const uiFolder = (uiBase: string | undefined) => new URL(uiBase ? uiBase.replace
 function create(extra?: Partial<ConsentConfig>): Consent | undefined {
   try {
     const config = resolveConfigLeniently({ ...configFromPage(), ...extra }, report);
-    return startConsent(config, (lang: Lang) => loadUiFile(uiFolder(config.uiBase), lang, config.nonce));
+    return startConsent(config, (lang) => loadUiFile(uiFolder(config.uiBase), lang, config.nonce));
   } catch (error) {
     report(error);
     return undefined;

@@ -1,7 +1,7 @@
 // The script tag's two kinds of file (run `npm run build` first): the core the page includes, and the UI file of
 // one language it fetches when something must show, found, fresh and whole.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en as english } from '../../src/ui/i18n/en';
 import { kk as kazakh } from '../../src/ui/i18n/kk';
@@ -123,5 +123,15 @@ describe('a UI file that fails', () => {
     expect(uiRequests()).toHaveLength(2);
     expect(shadow()!.querySelector('[role=dialog]')).not.toBeNull();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('the npm entry’s UI chunk', () => {
+  it.each(['mjs', 'cjs'])('stays a chunk of its own in the .%s output, which the entry loads only on demand', (extension) => {
+    const entry = readFileSync(`dist/index.${extension}`, 'utf8');
+    const [chunk] = readdirSync('dist').filter((name) => name.startsWith('ui-') && name.endsWith(`.${extension}`));
+    expect(entry).not.toMatch(/['"]preact/);
+    expect(entry).toContain(extension === 'mjs' ? `import('./${chunk}')` : `require('./${chunk}')`);
+    expect(readFileSync(`dist/${chunk}`, 'utf8')).toMatch(/['"]preact['"]/);
   });
 });
