@@ -20,11 +20,11 @@ const constants = (name, path, code) => ({
 });
 
 /**
- * src/shipped-texts-hashes.ts: the digest a receipt carries of each language's texts of src/ui/i18n, as
+ * src/ui-on-demand/shipped-texts-hashes.ts: the digest a receipt carries of each language's texts of src/ui/i18n, as
  * docs/cookies-and-receipts.md defines it (SHA-256 of the JSON with sorted keys).
  */
 export const shippedTextsHashes = () =>
-  constants('shipped-texts-hashes', 'src/shipped-texts-hashes.ts', async () => {
+  constants('shipped-texts-hashes', 'src/ui-on-demand/shipped-texts-hashes.ts', async () => {
     const hashes = {};
     for (const lang of LANGS) {
       const texts = (await importSource(`src/ui/i18n/${lang}.ts`))[lang]();

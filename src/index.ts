@@ -3,11 +3,11 @@
 import { resolveConfig } from './core/index';
 import type { ConsentConfig } from './core/index';
 import { createInertConsent, hasDocument } from './core/inert';
-import { type Consent, startConsent } from './consent-with-ui';
+import type { Consent } from './ui-on-demand/consent';
+import { startConsent } from './ui-on-demand/consent-with-ui';
 
 export * from './core/index';
-export type { Consent } from './consent-with-ui';
-export type { ConsentUi } from './on-demand';
+export type { Consent, ConsentUi } from './ui-on-demand/consent';
 
 const nothing = () => {};
 

@@ -1,7 +1,8 @@
 // The script-tag entry, dist/allur-consent.iife.js: the only module with side effects. Reads the config from
 // `data-*` attributes of its own <script> over `window.AllurConsentConfig`, builds one instance as
 // `window.AllurConsent`, fetches the UI file beside it when something must show, and never throws.
-import { type Consent, startConsent } from '../consent-with-ui';
+import type { Consent } from '../ui-on-demand/consent';
+import { startConsent } from '../ui-on-demand/consent-with-ui';
 import { ATTRIBUTE_FIELDS, resolveConfigLeniently } from '../core/config';
 import { hasDocument } from '../core/inert';
 import type { ConsentConfig } from '../core/types';

@@ -1,5 +1,5 @@
 // The UI: what each script-tag UI file (dist/allur-consent-ui.<lang>.js) and the npm entry's lazy chunk hold.
-// The core side fetches it when something must show (src/on-demand.ts) and reaches it only through `ui`.
+// The core side fetches it when something must show (src/ui-on-demand/) and reaches it only through `ui`.
 import { type ConsentCore, type Lang, type Texts, textsDigest } from '../core/index';
 import { startEmbedPlaceholders } from './embed-placeholders';
 import { type MountedUi, mountUi } from './mount';

@@ -51,7 +51,7 @@ describe('the core side of the UI (the script tag, the npm entry, the on-demand 
   );
 
   it('takes the UI by types only, or by the npm entry’s dynamic import: the UI stays out of what loads first', () => {
-    expect(files).toContain('on-demand.ts');
+    expect(files).toContain(join('ui-on-demand', 'on-demand.ts'));
     expect(files).toContain(join('script-tag', 'index.ts'));
     for (const file of files) {
       const source = readFileSync(join(SRC, file), 'utf8');

@@ -1,4 +1,4 @@
-import type { Consent } from './consent-with-ui';
+import type { Consent } from './consent';
 
 // The instance not yet destroyed, where every build on the page finds it: the script tag's bundle and an app's npm
 // bundle each have their own copy of this module (a page moving from one to the other has both). A registered

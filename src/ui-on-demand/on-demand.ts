@@ -1,14 +1,7 @@
-import type { ConsentCore, ConsentState, Lang } from './core/index';
+import type { ConsentCore, ConsentState, Lang } from '../core/index';
+import type { MountedUi, UiModule } from '../ui/index';
 import { afterFirstPaint } from './after-first-paint';
-import type { MountedUi, UiModule } from './ui/index';
-
-/** The UI methods `createConsent` adds to the core. */
-export interface ConsentUi {
-  showBanner(): void;
-  showPreferences(): void;
-  hide(): void;
-  destroy(): void;
-}
+import type { ConsentUi } from './consent';
 
 // A click on a [data-consent-open] control opens the dialog; a pointer over it, a press or focus fetch the UI ahead.
 const PAGE_EVENTS = ['click', 'pointerover', 'pointerdown', 'focusin'];

@@ -1,18 +1,12 @@
-import { startConsentCore } from './core/consent-core';
-import type { ConsentCore, Lang, ResolvedConfig } from './core/index';
+import { startConsentCore } from '../core/consent-core';
+import type { ResolvedConfig } from '../core/index';
+import type { Consent, LoadUi } from './consent';
 import { differingKeys } from './differing-keys';
 import { keepLive, liveConsent, releaseLive } from './live-consent';
 import { loadOnce } from './load-once';
-import { type ConsentUi, startUiOnDemand } from './on-demand';
+import { startUiOnDemand } from './on-demand';
 import { SHIPPED_TEXTS_HASHES } from './shipped-texts-hashes';
 import { shownLang } from './shown-lang';
-import type { UiModule } from './ui/index';
-
-/** The instance of `createConsent`: the core's API plus the UI's. */
-export type Consent = ConsentCore & ConsentUi;
-
-/** Brings the UI module for `lang`: the script tag's UI file, or the npm entry's chunk. */
-export type LoadUi = (lang: Lang) => Promise<UiModule>;
 
 /**
  * Starts the consent instance on a resolved config in a browser: the core at once (vendor defaults must precede

@@ -1,4 +1,4 @@
-import type { Lang } from './core/types';
+import type { Lang } from '../core/types';
 
 /**
  * The digest a receipt carries of each language's shipped texts (docs/cookies-and-receipts.md), for a decision made

@@ -1,9 +1,9 @@
 // When the UI is fetched and what it is asked on arrival, with a UI module that records what it is asked.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ConsentCore, createConsentCore } from '../src/core/index';
-import { startUiOnDemand } from '../src/on-demand';
-import type { MountedUi, UiModule } from '../src/ui/index';
-import { wipeCookies } from './helpers/cookies';
+import { type ConsentCore, createConsentCore } from '../../src/core/index';
+import { startUiOnDemand } from '../../src/ui-on-demand/on-demand';
+import type { MountedUi, UiModule } from '../../src/ui/index';
+import { wipeCookies } from '../helpers/cookies';
 
 const DECIDED = { v: 1, id: 'abcdefgh12', t: Date.now(), pv: '1', c: { functional: 1, statistics: 1, marketing: 0 } };
 const decidedBefore = () => (document.cookie = `allur_consent=${encodeURIComponent(JSON.stringify(DECIDED))}; path=/`);

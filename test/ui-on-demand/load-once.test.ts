@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadOnce } from '../src/load-once';
+import { loadOnce } from '../../src/ui-on-demand/load-once';
 
 describe('loadOnce', () => {
   it('shares one load among everyone who asks, and keeps its result', async () => {

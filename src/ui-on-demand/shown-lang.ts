@@ -1,5 +1,5 @@
-import { LANGS } from './core/config';
-import type { Lang } from './core/types';
+import { LANGS } from '../core/config';
+import type { Lang } from '../core/types';
 
 /**
  * The language to show: `lang`, else the first shipped one among `<html lang>` and the browser's languages (base
