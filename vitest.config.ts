@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     globalSetup: ['test/helpers/build-once.ts'],
+    setupFiles: ['test/helpers/quiet-console.ts'],
     restoreMocks: true,
     projects: [
       {

@@ -234,9 +234,9 @@ describe('decisions', () => {
 
   it('warns when texts come without their language and the config names none', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    cores.push(createConsentCore({ policyVersion: 'v1', pixel: false, lang: 'en' }, { texts: {} }));
+    cores.push(createConsentCore({ policyVersion: 'v1', pixel: false, consentLog: false, lang: 'en' }, { texts: {} }));
     expect(warn).not.toHaveBeenCalled();
-    cores.push(createConsentCore({ policyVersion: 'v1', pixel: false }, { texts: {} }));
+    cores.push(createConsentCore({ policyVersion: 'v1', pixel: false, consentLog: false }, { texts: {} }));
     expect(warn).toHaveBeenCalledExactlyOnceWith('allur-consent: createConsentCore got texts without their lang: receipts say ru');
   });
 

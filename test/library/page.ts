@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { type Consent, type ConsentConfig, createConsent } from '../../src/index';
 import { wipeCookies } from '../helpers/cookies';
+import { addLinkBack, removeLinkBack } from '../helpers/link-back';
 
 /** One request the page made: how, to which URL as the browser resolves it, and its fields or JSON body. */
 export interface Sent {
@@ -73,6 +74,7 @@ beforeEach(() => {
   consoleErrors = vi.spyOn(console, 'error').mockImplementation(() => {});
   addEventListener('error', onUncaught);
   addEventListener('unhandledrejection', onUncaught);
+  addLinkBack();
 });
 
 afterEach(() => {
@@ -88,6 +90,7 @@ afterEach(() => {
   fetchMock.mockClear();
   document.head.innerHTML = '';
   document.body.innerHTML = '';
+  removeLinkBack();
   wipeCookies();
   localStorage.clear();
   sessionStorage.clear();

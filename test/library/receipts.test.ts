@@ -5,6 +5,7 @@ import { LIBRARY_VERSION } from '../../src/core/version';
 import { type Consent, createConsentCore, createConsent, type Lang } from '../../src/index';
 import { textsFor } from '../../src/ui/texts';
 import { wipeCookies } from '../helpers/cookies';
+import { addLinkBack, removeLinkBack } from '../helpers/link-back';
 
 let consent: Consent | undefined;
 let fetch: ReturnType<typeof vi.fn>;
@@ -15,9 +16,11 @@ const arrived = () => vi.dynamicImportSettled();
 beforeEach(() => {
   fetch = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
   vi.stubGlobal('fetch', fetch);
+  addLinkBack();
 });
 afterEach(() => {
   consent?.destroy();
+  removeLinkBack();
   wipeCookies();
   vi.unstubAllGlobals();
 });

@@ -3,7 +3,9 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { createConsent, type Consent } from '../../src/index';
 
 let consent: Consent | undefined;
-afterEach(() => {
+afterEach(async () => {
+  // The banner's UI is on its way: let it come before the page goes, or its import fails after teardown.
+  await vi.dynamicImportSettled();
   consent?.destroy();
   document.cookie = 'allur_consent=; max-age=0; path=/';
 });

@@ -4,6 +4,7 @@ import { type ConsentCore, createConsentCore } from '../../src/core/index';
 import { startUiOnDemand } from '../../src/ui-on-demand/on-demand';
 import type { MountedUi, UiModule } from '../../src/ui/index';
 import { wipeCookies } from '../helpers/cookies';
+import { addLinkBack, removeLinkBack } from '../helpers/link-back';
 
 const DECIDED = { v: 1, id: 'abcdefgh12', t: Date.now(), pv: '1', c: { functional: 1, statistics: 1, marketing: 0 } };
 const decidedBefore = () => (document.cookie = `allur_consent=${encodeURIComponent(JSON.stringify(DECIDED))}; path=/`);
@@ -40,6 +41,7 @@ afterEach(() => {
   ui?.destroy();
   core?.destroy();
   document.body.innerHTML = '';
+  removeLinkBack();
   wipeCookies();
 });
 
@@ -107,6 +109,7 @@ describe('the UI on demand', () => {
   });
 
   it('tells a UI that comes after a change the state it must show: the notice after a refusal', async () => {
+    addLinkBack();
     decidedBefore();
     const fake = uiModule();
     const { core } = start(fake);

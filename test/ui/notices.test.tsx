@@ -2,6 +2,7 @@ import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setup } from './setup';
 import { deleteCookie } from '../helpers/cookies';
+import { removeLinkBack } from '../helpers/link-back';
 
 const notice = (shadow: ShadowRoot, name: string) => shadow.querySelector<HTMLElement>(`[data-consent-notice="${name}"]`);
 const press = (shadow: ShadowRoot, selector: string) => fireEvent.click(shadow.querySelector<HTMLElement>(selector)!);
@@ -124,6 +125,7 @@ describe('cookies that do not stick', () => {
 
 describe('a page with no way back to the choices', () => {
   it('is told once, after a decision, that withdrawal must stay reachable', async () => {
+    removeLinkBack();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { consent } = await setup();
     expect(warn).not.toHaveBeenCalled();
@@ -134,6 +136,7 @@ describe('a page with no way back to the choices', () => {
   });
 
   it('says nothing when the page has a data-consent-open element', async () => {
+    removeLinkBack();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const link = document.body.appendChild(document.createElement('a'));
     link.setAttribute('data-consent-open', '');

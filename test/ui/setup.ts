@@ -3,6 +3,7 @@ import { within } from '@testing-library/preact';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { type Consent, type ConsentConfig, createConsent } from '../../src/index';
 import { wipeCookies } from '../helpers/cookies';
+import { addLinkBack, removeLinkBack } from '../helpers/link-back';
 
 let current: Consent | undefined;
 
@@ -37,6 +38,7 @@ export const focused = (shadow: ShadowRoot) => shadow.activeElement;
 
 beforeEach(() => {
   wipeCookies();
+  addLinkBack();
   document.documentElement.lang = '';
   vi.spyOn(navigator, 'languages', 'get').mockReturnValue([]);
 });
@@ -45,5 +47,6 @@ afterEach(() => {
   current?.destroy();
   current = undefined;
   document.body.innerHTML = '';
+  removeLinkBack();
   wipeCookies();
 });
