@@ -60,6 +60,23 @@ export default [
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared-[hash].d.cts' },
     ],
   },
+  // The receipts entry, for a server: a build of its own, so the texts it holds stay out of the npm entries' chunks.
+  {
+    input: { receipts: 'src/receipts.ts' },
+    plugins: [compile()],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs' },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs' },
+    ],
+  },
+  {
+    input: { receipts: 'src/receipts.ts' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts' },
+    ],
+  },
   // The script tag's UI files, one per language: Preact, the components, the styles and that language's texts.
   // Built before the core, which carries their hashes.
   ...LANGS.map((lang) => ({

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { HttpError, clientIp, isSecure, parseCookies, readBody, send } from './http-utils.mjs';
 import { ipPrefix } from './ip-prefix.mjs';
 import { parsePixelFields } from './pixel-hit.mjs';
-import { consentSetCookie, validateReceipt } from './receipt.mjs';
+import { consentSetCookie, textsVerified, validateReceipt } from './receipt.mjs';
 import { createReceiptLog } from './receipt-log.mjs';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -69,7 +69,7 @@ export function createCollector({ store, trustProxy = false, heartbeatMs = 15000
     // Proof of a decision needs its time and the network it came from, never the full IP or the cookies.
     const receivedAt = new Date().toISOString();
     const ip = ipPrefix(clientIp(req, trustProxy));
-    receipts.append({ receivedAt, ip, ...valid });
+    receipts.append({ receivedAt, ip, ...valid, ...textsVerified(valid) });
     // The panel's copy adds only the user agent, which tells the demo's browser tabs apart.
     const userAgent = req.headers['user-agent'] ?? '';
     store.add({ kind: 'consent', receivedAt, ip, userAgent, cookies: {}, transport: 'post', fields: valid });

@@ -1,4 +1,6 @@
-// Consent receipts (docs/cookies-and-receipts.md): validation, and the server-side copy of the consent cookie.
+// Consent receipts (docs/cookies-and-receipts.md): validation, the check of the texts shown, and the server-side copy
+// of the consent cookie.
+import { textsHash } from 'allur-consent/receipts';
 
 const ACTIONS = ['accept-all', 'reject-all', 'save', 'close', 'withdraw'];
 const OPTIONAL = ['functional', 'statistics', 'marketing'];
@@ -42,6 +44,21 @@ export function validateReceipt(receipt) {
   const { functional, statistics, marketing } = categories;
   const choices = { necessary: true, functional, statistics, marketing };
   return { id, time, policyVersion, categories: choices, action, language, page, gpc, ...proof };
+}
+
+/**
+ * `{ textsVerified }`: whether a valid receipt's `textsHash` is the digest of its language's texts as this library
+ * version ships them (the demo page overrides no text), so the log says what the visitor read; nothing when the
+ * receipt has no `textsHash`.
+ */
+export function textsVerified({ textsHash: hash, language }) {
+  if (hash === undefined) return {};
+  try {
+    return { textsVerified: hash === textsHash(language) };
+  } catch {
+    // A language the library does not ship: there are no shipped texts it could match.
+    return { textsVerified: false };
+  }
 }
 
 /** The consent cookie's value (docs/cookies-and-receipts.md) for a receipt: `{"v":1,"id","t","pv","c":{…0/1}}`. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer, type Hit } from '../../demo/app.mjs';
 import { ipPrefix } from '../../demo/ip-prefix.mjs';
+import { textsHash } from '../../src/receipts';
 
 let demo: DemoServer;
 let dataDir: string;
@@ -228,6 +229,16 @@ describe('the consent log', () => {
     expect((await postReceipt({ ...receipt, ...proof })).status).toBe(204);
     expect(storedReceipts()[0]).toMatchObject(proof);
     expect((await hits())[0].fields).toEqual({ ...receipt, ...proof });
+  });
+
+  it('records whether textsHash is the digest of the shipped texts of the receipt’s language, and the chain holds', async () => {
+    const shipped = { ...receipt, language: 'kk', textsHash: textsHash('kk') };
+    for (const body of [shipped, { ...shipped, language: 'ru' }, { ...shipped, language: 'de' }, receipt]) {
+      expect((await postReceipt(body)).status).toBe(204);
+    }
+    expect(storedReceipts().map((line) => line.textsVerified)).toEqual([true, false, false, undefined]);
+    expect(Object.keys(storedReceipts()[0]).slice(-3)).toEqual(['textsVerified', 'prev', 'hash']);
+    expect(await verify(receiptsFile())).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('chains each line to the one before it, across a restart, and the verifier accepts the chain', async () => {

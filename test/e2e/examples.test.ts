@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The apps in examples/ as their users build them: each installed from the packed library with npm, built with
-// its framework's tools, served, and used in Chromium. React runs under <StrictMode>, on the dev servers too,
+// its framework's tools (or none), served, and used in Chromium. React runs under <StrictMode>, on the dev servers too,
 // where StrictMode renders and subscribes twice; the Next.js app is prerendered on the server and hydrated.
 import { rmSync } from 'node:fs';
 import { type Browser, type Page } from 'playwright-core';
@@ -43,6 +43,8 @@ const apps: [example: string, how: string, served: Served][] = [
   // Development React checks hydration in full (attributes too) and StrictMode renders twice.
   ['next-app', 'next dev', nextDev],
   ['vue-vite', 'vite build + vite preview', vitePreview],
+  // The README's minimal config in a framework-free app: no endpoints, a gated tag in the page's HTML.
+  ['vanilla-vite', 'vite build + vite preview', vitePreview],
 ];
 
 let tarball = '';
@@ -136,6 +138,27 @@ describe.each(apps)('examples/%s (%s)', (name, _how, served) => {
       expect(await page.locator('allur-consent').count(), 'banner hosts').toBe(1);
 
       expect(seen).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test.runIf(name === 'vanilla-vite')('the gated statistics tag runs once statistics is granted; no endpoint is only an info', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(15_000);
+    try {
+      const page = await context.newPage();
+      const infos: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'info') infos.push(message.text());
+      });
+      await page.goto(server!.url);
+      const accept = page.locator('allur-consent >> [data-consent-action=accept-all]');
+      await expect.poll(() => accept.isVisible()).toBe(true);
+      expect(await page.locator('#statistics').textContent()).toBe('not run');
+      expect(infos).toEqual([expect.stringMatching(/no pixel\.endpoint/), expect.stringMatching(/no consentLog\.endpoint/)]);
+      await accept.click();
+      await expect.poll(() => page.locator('#statistics').textContent()).toBe('ran');
     } finally {
       await context.close();
     }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { textsDigest } from '../../src/core/consent-log';
 import { LIBRARY_VERSION } from '../../src/core/version';
 import { type Consent, createConsentCore, createConsent, type Lang } from '../../src/index';
+import { textsHash } from '../../src/receipts';
 import { textsFor } from '../../src/ui/texts';
 import { wipeCookies } from '../helpers/cookies';
 import { addLinkBack, removeLinkBack } from '../helpers/link-back';
@@ -76,5 +77,17 @@ describe('a receipt', () => {
     core.rejectAll();
     core.destroy();
     expect(receipts()).toEqual([expect.objectContaining({ action: 'reject-all', textsHash: textsDigest(texts) })]);
+  });
+});
+
+describe('allur-consent/receipts, where receipts are stored,', () => {
+  it.each([
+    ['kk', {}],
+    ['kk', { title: 'Cookie?' }],
+    ['ru', { body: 'Мы и наши партнёры используем cookie.' }],
+    ['en', {}],
+  ] as const)('recomputes the textsHash of a receipt in %s with overrides %j from its language and those overrides', async (lang, overrides) => {
+    const receipt = await acceptAll(lang, 'banner', overrides);
+    expect(receipt.textsHash).toBe(textsHash(receipt.language, overrides));
   });
 });
