@@ -11,23 +11,12 @@ import terser from '@rollup/plugin-terser';
 const { sizeBudgets } = JSON.parse(readFileSync('package.json', 'utf8'));
 const LANGS = ['ru', 'kk', 'en'];
 
-/**
- * An npm entry as a site's bundler would ship it: the entry's chunk with the chunks it imports statically (rollup
- * splits off one when the UI chunk imports from the entry's modules), and the chunks it imports dynamically.
- */
+/** An npm entry as a site's bundler would ship it: the entry's chunk and the chunks it imports dynamically. */
 async function bundled(entry) {
   const bundle = await rollup({ input: entry, plugins: [nodeResolve()] });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser({ compress: { passes: 2 } })] });
-  const chunks = new Map(output.filter((chunk) => chunk.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
-  const loaded = new Set();
-  const load = (chunk) => {
-    if (loaded.has(chunk)) return;
-    loaded.add(chunk);
-    for (const name of chunk.imports) if (chunks.has(name)) load(chunks.get(name));
-  };
-  load(output[0]);
-  const code = (list) => Buffer.from(list.map((chunk) => chunk.code).join(''));
-  return { main: code([...loaded]), lazy: code([...chunks.values()].filter((chunk) => !loaded.has(chunk))) };
+  const [main, ...lazy] = output.filter((chunk) => chunk.type === 'chunk');
+  return { main: Buffer.from(main.code), lazy: Buffer.from(lazy.map((chunk) => chunk.code).join('')) };
 }
 
 const sizes = (bytes) => ({

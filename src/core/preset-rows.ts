@@ -8,8 +8,8 @@ const rows = (provider: string, ...list: Array<[name: string, purpose: Localized
 
 /**
  * The rows each preset adds to the dialog's cookie table: names and lifetimes as their providers document them.
- * The source and date each table was checked against are in docs/categories.md. Only a UI imports this module,
- * so the script-tag core carries none of these strings.
+ * The source and date each table was checked against are in docs/categories.md. Only a UI and `presets` of the npm
+ * entries use this module, so the script-tag core carries none of these strings.
  */
 export const PRESET_ROWS: Record<PresetName, CookieDeclaration[]> = {
   yandexMetrica: rows(
@@ -49,5 +49,8 @@ export const PRESET_ROWS: Record<PresetName, CookieDeclaration[]> = {
   ),
 };
 
-/** The rows of the presets `category` takes by default: its table when the site gives it no `declaration`. */
-export const defaultRows = (category: OptionalCategory) => CATEGORY_PRESETS[category].flatMap((name) => PRESET_ROWS[name]);
+/**
+ * The rows of the presets `category` takes by default: its table when the site gives it no `declaration`, for a
+ * UI of the core, ours or a site's (docs/config.md).
+ */
+export const defaultDeclaration = (category: OptionalCategory) => CATEGORY_PRESETS[category].flatMap((name) => PRESET_ROWS[name]);

@@ -1,6 +1,5 @@
-import { CONSENT_COOKIE, VISITOR_COOKIE, VISITOR_COOKIE_DAYS } from '../core/index';
+import { CONSENT_COOKIE, defaultDeclaration, VISITOR_COOKIE, VISITOR_COOKIE_DAYS } from '../core/index';
 import type { Category, CookieDeclaration, Lang, OptionalCategory, ResolvedConfig, Texts } from '../core/index';
-import { defaultRows } from '../core/preset-rows';
 import { fill, inLanguage } from './texts';
 
 /** One row of a cookie table as shown: name, provider, purpose, lifetime. */
@@ -16,7 +15,7 @@ export function cookieRows(config: ResolvedConfig, t: Texts, lang: Lang): Record
   const declared = (rows: CookieDeclaration[]) =>
     rows.map((row): CookieRow => [row.name, row.provider, inLanguage(row.purpose, lang), inLanguage(row.lifetime, lang)]);
   // A category the site gave no `declaration` shows its presets' rows.
-  const rowsOf = (category: OptionalCategory) => declared(config.categories[category].declaration ?? defaultRows(category));
+  const rowsOf = (category: OptionalCategory) => declared(config.categories[category].declaration ?? defaultDeclaration(category));
   return {
     necessary: [own(CONSENT_COOKIE, t.consentCookie, config.cookie.maxAgeDays), ...declared(config.categories.necessary.declaration)],
     functional: rowsOf('functional'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, resolveConfigLeniently } from '../../src/core/config';
 import { presets } from '../../src/core/presets';
+import { defaultDeclaration } from '../../src/core/index';
 import type { ConsentConfig } from '../../src/core/types';
 
 const resolveWith = (config: unknown) => resolveConfig(config as ConsentConfig);
@@ -36,6 +37,9 @@ describe('resolveConfig defaults', () => {
     expect(categories.necessary).toEqual({ declaration: [] });
     // The rows are the UI's: it shows the presets' rows of a category given no `declaration` (test/ui).
     expect(categories.statistics.declaration).toBeUndefined();
+    expect(defaultDeclaration('statistics')).toEqual([...presets.yandexMetrica.declaration, ...presets.googleAnalytics.declaration]);
+    expect(defaultDeclaration('marketing')).toEqual([presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds].flatMap((preset) => preset.declaration));
+    expect(defaultDeclaration('functional')).toEqual([]);
     expect(categories.statistics.cookies).toEqual([...presets.yandexMetrica.cookies, ...presets.googleAnalytics.cookies]);
     expect(categories.statistics.storage).toEqual(presets.yandexMetrica.storage);
     for (const preset of [presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds]) {
