@@ -3,7 +3,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 import { resolve } from 'node:path';
-import { LANGS, shippedTextsHashes, uiFileHashes } from './scripts/build-plugins.mjs';
+import { importSource, LANGS, shippedTextsHashes, uiFileHashes } from './scripts/build-plugins.mjs';
 
 // The npm entries: js-cookie is a dependency, the frameworks are the app's own (peer dependencies).
 const entries = {
@@ -31,6 +31,19 @@ const onlyLocale = (lang) => ({
     id === `\0locales-${lang}`
       ? `import { ${lang} } from ${JSON.stringify(resolve(`src/ui/i18n/${lang}.ts`))}; export const locales = { ${lang} };`
       : null,
+});
+
+// A UI file's cookie-table texts (src/core/cookie-texts.ts): each purpose and lifetime in `lang` only.
+const onlyCookieTexts = (lang) => ({
+  name: 'only-cookie-texts',
+  resolveId: (source, importer) => (source === './cookie-texts' && importer?.endsWith('preset-rows.ts') ? `\0cookie-texts-${lang}` : null),
+  load: async (id) => {
+    if (id !== `\0cookie-texts-${lang}`) return null;
+    const texts = await importSource('src/core/cookie-texts.ts');
+    return Object.entries(texts)
+      .map(([name, text]) => `export const ${name} = ${JSON.stringify({ [lang]: text[lang] })};`)
+      .join('\n');
+  },
 });
 
 // The script-tag files, minified. No `//# allFunctionsCalledOnLoad` compile hint: a returning visitor runs a small
@@ -77,17 +90,19 @@ export default [
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts' },
     ],
   },
-  // The script tag's UI files, one per language: Preact, the components, the styles and that language's texts.
+  // The script tag's UI files, one per language: Preact, the components, the styles and that language's texts and
+  // cookie-table rows.
   // Built before the core, which carries their hashes.
   ...LANGS.map((lang) => ({
     input: 'src/ui/script-tag.ts',
-    plugins: [onlyLocale(lang), nodeResolve(), compile()],
+    plugins: [onlyLocale(lang), onlyCookieTexts(lang), nodeResolve(), compile()],
     // Like an app's bundler reading `"sideEffects": false`: of the core, only what the UI uses (its cookie names,
     // the categories, the policy link's check, the texts' digest) comes along.
     treeshake: { moduleSideEffects: false },
     output: { file: `dist/allur-consent-ui.${lang}.js`, format: 'iife', plugins: [minify()] },
   })),
-  // The script tag's core: no Preact, no styles, no texts; it fetches a UI file when something must show.
+  // The script tag's core: no Preact, no styles, no texts, no cookie-table rows; it fetches a UI file when something
+  // must show.
   {
     input: 'src/script-tag/index.ts',
     plugins: [shippedTextsHashes(), uiFileHashes('dist'), nodeResolve(), compile()],

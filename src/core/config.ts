@@ -1,5 +1,5 @@
 import { isAllowedUrl, POLICY_URL_SCHEMES } from './page-url';
-import { presets } from './presets';
+import { CATEGORY_PRESETS, PRESET_CLEANUP } from './preset-cleanup';
 import type { CategoryConfig, ConsentConfig, CookieDeclaration, OptionalCategory, ResolvedConfig } from './types';
 
 type Bag = Record<string, any>;
@@ -49,25 +49,26 @@ const httpUrl: Field = {
 };
 const strings = (fallback: string[]): Field => ({ fallback, valid: isArrayOf(isString), message: 'must be an array of strings' });
 
-/** Cookie patterns, storage keys and cookie table rows of `list` together, the default of a category. */
-const category = (...list: CategoryConfig[]) => ({
-  cookies: list.flatMap((preset) => preset.cookies ?? []),
-  storage: list.flatMap((preset) => preset.storage ?? []),
-  declaration: list.flatMap((preset) => preset.declaration ?? []),
-});
-const declaration = (fallback: CookieDeclaration[]): Field => ({
+const declaration = (fallback: CookieDeclaration[] | undefined): Field => ({
   fallback,
   valid: isArrayOf(isDeclaration),
   message: 'must be an array of { name, provider, purpose, lifetime } (purpose and lifetime a string or { ru, kk, en })',
 });
 /** Cookie names or storage keys: each a name or a RegExp. */
 const patterns = (fallback: Array<string | RegExp>): Field => ({ fallback, valid: isArrayOf(isPattern), message: 'must be an array of strings and RegExps' });
-// Each list its own field: a `declaration` alone leaves the default cleanup lists as they are.
-const categoryFields = (id: OptionalCategory, defaults: ReturnType<typeof category>): Record<string, Field> => ({
-  [`categories.${id}.cookies`]: patterns(defaults.cookies),
-  [`categories.${id}.storage`]: patterns(defaults.storage),
-  [`categories.${id}.declaration`]: declaration(defaults.declaration),
-});
+/**
+ * A category's fields, by default the cleanup lists of its presets together. Each list its own field: a
+ * `declaration` alone leaves the default cleanup lists as they are. No `declaration` stays undefined: the UI shows
+ * the presets' rows then (src/core/preset-rows.ts), which the core, cleaning only, never carries.
+ */
+const categoryFields = (id: OptionalCategory): Record<string, Field> => {
+  const presets: CategoryConfig[] = CATEGORY_PRESETS[id].map((name) => PRESET_CLEANUP[name]);
+  return {
+    [`categories.${id}.cookies`]: patterns(presets.flatMap((preset) => preset.cookies ?? [])),
+    [`categories.${id}.storage`]: patterns(presets.flatMap((preset) => preset.storage ?? [])),
+    [`categories.${id}.declaration`]: declaration(undefined),
+  };
+};
 
 const VERSION_MESSAGE = 'must be a non-empty string of at most 64 characters';
 
@@ -107,9 +108,9 @@ const FIELDS = new Map<string, Field>(Object.entries({
   },
   // Necessary cookies are never deleted, only declared: the site's session, cart and CSRF cookies.
   'categories.necessary.declaration': declaration([]),
-  ...categoryFields('functional', category()),
-  ...categoryFields('statistics', category(presets.yandexMetrica, presets.googleAnalytics)),
-  ...categoryFields('marketing', category(presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds)),
+  ...categoryFields('functional'),
+  ...categoryFields('statistics'),
+  ...categoryFields('marketing'),
   'pixel.endpoint': httpUrl,
   'pixel.transport': { fallback: 'beacon', ...oneOf('beacon', 'image'), attribute: true },
   'pixel.autoPageview': { fallback: true },

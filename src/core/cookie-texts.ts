@@ -1,8 +1,8 @@
 import type { LocalizedText } from './types';
 
 /**
- * The purposes and lifetimes of the presets' cookie-table rows, in every shipped language. A one-language
- * script-tag bundle is built with this module swapped for one holding that language's strings only
+ * The purposes and lifetimes of the presets' cookie-table rows (src/core/preset-rows.ts), in every shipped language.
+ * Each UI file of the script tag is built with this module swapped for one holding its language's strings only
  * (rollup.config.mjs), so this module imports nothing but types and exports nothing else.
  */
 export const visitorId: LocalizedText = { ru: 'Отличает одного посетителя от другого', kk: 'Келушілерді бір-бірінен ажыратады', en: 'Tells one visitor from another' };

@@ -9,6 +9,8 @@ export type * from './types';
 export { CATEGORIES } from './categories';
 export { resolveConfig, resolveConfigLeniently } from './config';
 export { presets } from './presets';
+// The rows a category's table shows when the site declared none (its `declaration` resolves to undefined).
+export { defaultDeclaration } from './preset-rows';
 // The library's own cookies, for a UI's cookie table.
 export { CONSENT_COOKIE } from './consent-cookie';
 export { VISITOR_COOKIE, VISITOR_COOKIE_DAYS } from './pixel';

@@ -134,7 +134,10 @@ export interface ResolvedConfig {
   lang: Lang | undefined;
   texts: Partial<Record<Lang, Partial<Texts>>>;
   cookie: { domain: string | undefined; maxAgeDays: number };
-  categories: Record<OptionalCategory, Required<CategoryConfig>> & { necessary: { declaration: CookieDeclaration[] } };
+  /** An optional category's `declaration` is undefined unless the site gave one: its table shows the presets' rows. */
+  categories: Record<OptionalCategory, Required<Omit<CategoryConfig, 'declaration'>> & Pick<CategoryConfig, 'declaration'>> & {
+    necessary: { declaration: CookieDeclaration[] };
+  };
   pixel: (Required<Omit<PixelConfig, 'endpoint' | 'personalParams'>> & { endpoint: string | undefined; personalParams: string[] }) | false;
   consentLog: { endpoint: string | undefined } | false;
   vendors: { google: boolean | 'auto'; meta: boolean | 'auto' };

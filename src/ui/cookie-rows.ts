@@ -1,5 +1,5 @@
-import { CONSENT_COOKIE, VISITOR_COOKIE, VISITOR_COOKIE_DAYS } from '../core/index';
-import type { Category, CookieDeclaration, Lang, ResolvedConfig, Texts } from '../core/index';
+import { CONSENT_COOKIE, defaultDeclaration, VISITOR_COOKIE, VISITOR_COOKIE_DAYS } from '../core/index';
+import type { Category, CookieDeclaration, Lang, OptionalCategory, ResolvedConfig, Texts } from '../core/index';
 import { fill, inLanguage } from './texts';
 
 /** One row of a cookie table as shown: name, provider, purpose, lifetime. */
@@ -14,11 +14,12 @@ export function cookieRows(config: ResolvedConfig, t: Texts, lang: Lang): Record
   const own = (name: string, purpose: string, days: number): CookieRow => [name, site, purpose, fill(t.days, { n: String(days) })];
   const declared = (rows: CookieDeclaration[]) =>
     rows.map((row): CookieRow => [row.name, row.provider, inLanguage(row.purpose, lang), inLanguage(row.lifetime, lang)]);
-  const { necessary, functional, statistics, marketing } = config.categories;
+  // A category the site gave no `declaration` shows its presets' rows.
+  const rowsOf = (category: OptionalCategory) => declared(config.categories[category].declaration ?? defaultDeclaration(category));
   return {
-    necessary: [own(CONSENT_COOKIE, t.consentCookie, config.cookie.maxAgeDays), ...declared(necessary.declaration)],
-    functional: declared(functional.declaration),
-    statistics: [...(config.pixel && config.pixel.endpoint ? [own(VISITOR_COOKIE, t.visitorCookie, VISITOR_COOKIE_DAYS)] : []), ...declared(statistics.declaration)],
-    marketing: declared(marketing.declaration),
+    necessary: [own(CONSENT_COOKIE, t.consentCookie, config.cookie.maxAgeDays), ...declared(config.categories.necessary.declaration)],
+    functional: rowsOf('functional'),
+    statistics: [...(config.pixel && config.pixel.endpoint ? [own(VISITOR_COOKIE, t.visitorCookie, VISITOR_COOKIE_DAYS)] : []), ...rowsOf('statistics')],
+    marketing: rowsOf('marketing'),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, resolveConfigLeniently } from '../../src/core/config';
 import { presets } from '../../src/core/presets';
+import { defaultDeclaration } from '../../src/core/index';
 import type { ConsentConfig } from '../../src/core/types';
 
 const resolveWith = (config: unknown) => resolveConfig(config as ConsentConfig);
@@ -32,9 +33,13 @@ describe('resolveConfig defaults', () => {
 
   it('gives statistics and marketing the tracker presets, functional nothing', () => {
     const { categories } = resolveConfig({ policyVersion: '1' });
-    expect(categories.functional).toEqual({ cookies: [], storage: [], declaration: [] });
+    expect(categories.functional).toStrictEqual({ cookies: [], storage: [], declaration: undefined });
     expect(categories.necessary).toEqual({ declaration: [] });
-    expect(categories.statistics.declaration).toEqual([...presets.yandexMetrica.declaration, ...presets.googleAnalytics.declaration]);
+    // The rows are the UI's: it shows the presets' rows of a category given no `declaration` (test/ui).
+    expect(categories.statistics.declaration).toBeUndefined();
+    expect(defaultDeclaration('statistics')).toEqual([...presets.yandexMetrica.declaration, ...presets.googleAnalytics.declaration]);
+    expect(defaultDeclaration('marketing')).toEqual([presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds].flatMap((preset) => preset.declaration));
+    expect(defaultDeclaration('functional')).toEqual([]);
     expect(categories.statistics.cookies).toEqual([...presets.yandexMetrica.cookies, ...presets.googleAnalytics.cookies]);
     expect(categories.statistics.storage).toEqual(presets.yandexMetrica.storage);
     for (const preset of [presets.meta, presets.vkTopMailRu, presets.tikTok, presets.googleAds]) {
@@ -70,7 +75,7 @@ describe('resolveConfig defaults', () => {
     expect(config.categories.statistics).toEqual({
       cookies: ['_ym_uid', /^_ga/],
       storage: presets.yandexMetrica.storage,
-      declaration: [...presets.yandexMetrica.declaration, ...presets.googleAnalytics.declaration],
+      declaration: undefined,
     });
   });
 
@@ -196,7 +201,7 @@ describe('cookie declarations', () => {
   it('fall back to the presets’ rows in the script tag, with one report naming the field', () => {
     const { config, reports } = lenient({ policyVersion: '1', categories: { marketing: { declaration: [{ name: 'x' }] } } });
     expect(reports).toEqual([expect.stringMatching(/^allur-consent: config\.categories\.marketing\.declaration must be/)]);
-    expect(config.categories.marketing.declaration).toEqual(resolveConfig({ policyVersion: '1' }).categories.marketing.declaration);
+    expect(config.categories.marketing.declaration).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { en as english } from '../../src/ui/i18n/en';
 import { kk as kazakh } from '../../src/ui/i18n/kk';
 import { ru as russian } from '../../src/ui/i18n/ru';
+import * as cookieTexts from '../../src/core/cookie-texts';
 import { wipeCookies } from '../helpers/cookies';
 import { core, coreTag, distServer, scriptTagPage } from './script-tag-page';
 
@@ -14,11 +15,15 @@ const uiFileOf = (lang: string) => readFileSync(`dist/allur-consent-ui.${lang}.j
 /** Strings of a language's texts long enough to be that language's alone. */
 const textsOf = (lang: keyof typeof locales) =>
   (['title', 'body', 'preferencesIntro', 'marketingDescription'] as const).map((key) => JSON.stringify(locales[lang][key]).slice(1, 40));
+/** The cookie-table purposes of a language, of the presets' rows (src/core/cookie-texts.ts). */
+const cookieTextsOf = (lang: keyof typeof locales) =>
+  [cookieTexts.visitorId, cookieTexts.sessionReplay, cookieTexts.cookiesSetCheck, cookieTexts.browserCheck].map((text) => (text as Record<string, string>)[lang]);
 const DECIDED = encodeURIComponent(JSON.stringify({ v: 1, id: 'abcdefgh12', t: Date.now(), pv: '1', c: { functional: 1, statistics: 1, marketing: 0 } }));
 
 describe('the core, dist/allur-consent.iife.js', () => {
-  it('holds no Preact, no styles, no texts and no SHA-256', () => {
-    for (const lang of ['ru', 'kk', 'en'] as const) for (const text of textsOf(lang)) expect(core).not.toContain(text);
+  it('holds no Preact, no styles, no texts, no cookie-table rows and no SHA-256', () => {
+    for (const lang of ['ru', 'kk', 'en'] as const) for (const text of [...textsOf(lang), ...cookieTextsOf(lang)]) expect(core).not.toContain(text);
+    expect(core).not.toContain('_ym_metrika_enabled');
     expect(core).not.toContain('forceUpdate');
     expect(core).not.toContain('--allur-consent-bg');
     expect(core).not.toContain('Math.cbrt');
@@ -28,10 +33,10 @@ describe('the core, dist/allur-consent.iife.js', () => {
 describe.each(Object.keys(locales) as Array<keyof typeof locales>)('the %s UI file', (lang) => {
   const others = (Object.keys(locales) as Array<keyof typeof locales>).filter((other) => other !== lang);
 
-  it('carries its own texts only, and none of the core', () => {
+  it('carries its own texts and cookie-table rows only, and none of the core', () => {
     const file = uiFileOf(lang);
-    for (const text of textsOf(lang)) expect(file).toContain(text);
-    for (const other of others) for (const text of textsOf(other)) expect(file).not.toContain(text);
+    for (const text of [...textsOf(lang), ...cookieTextsOf(lang)]) expect(file).toContain(text);
+    for (const other of others) for (const text of [...textsOf(other), ...cookieTextsOf(other)]) expect(file).not.toContain(text);
     expect(file).not.toContain('allur_vid=');
     expect(file).not.toContain('must be http(s) or relative');
   });

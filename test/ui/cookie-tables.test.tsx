@@ -79,6 +79,12 @@ describe.each(Object.keys(languages) as Lang[])('the cookie tables in %s', (lang
     expect(cellsOf(dialog, `${words.cookies}: ${words.statistics}`).slice(1).map(([name]) => name)).toEqual(['_ym_uid', '_ym_d', '_ym_isad', '_ym_visorc', '_ym_hostIndex', '_ym_metrika_enabled']);
   });
 
+  it('show the presets’ rows of a category given cleanup lists and no rows of its own', async () => {
+    const { dialog } = await openDialog({ lang, categories: { statistics: { cookies: ['_ym_uid'] }, marketing: { storage: ['ad_seen'] } } });
+    expect(cellsOf(dialog, `${words.cookies}: ${words.statistics}`).slice(1).map(([name]) => name)).toEqual(['_ym_uid', '_ym_d', '_ym_isad', '_ym_visorc', '_ym_hostIndex', '_ym_metrika_enabled', '_ga', '_ga_<container-id>']);
+    expect(cellsOf(dialog, `${words.cookies}: ${words.marketing}`)[1]).toEqual(['_fbp', 'Meta', (presets.meta.declaration[0].purpose as Record<Lang, string>)[lang], (presets.meta.declaration[0].lifetime as Record<Lang, string>)[lang]]);
+  });
+
   it('label every cell for narrow screens and take their headers from overridable texts', async () => {
     const { dialog } = await openDialog({ lang, texts: { [lang]: { cookieLifetime: 'Expires', cookies: 'Cookies' } } });
     const table = within(dialog).getByRole('table', { name: `Cookies: ${words.necessary}` });
