@@ -72,19 +72,27 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
     find('#ac-title')!.focus();
   };
   // Focus left in a removed control goes back to the opener, else to the reopen button or the status region.
-  const closePreferences = (focusWasInside = document.activeElement === host) => {
-    dispatch({ type: 'close-preferences' });
+  const restoreFocus = (focusWasInside: boolean) => {
     const focusLost = !shadow.activeElement && [null, host, document.body].includes(document.activeElement as HTMLElement);
     if (focusWasInside && focusLost) (opener?.isConnected ? opener : find('.reopen') || find('.notices'))?.focus();
     opener = null;
   };
+  const closePreferences = (focusWasInside = document.activeElement === host) => {
+    dispatch({ type: 'close-preferences' });
+    restoreFocus(focusWasInside);
+  };
+  /**
+   * Records a decision (or a withdrawal) and shows its whole result in one render, in the click's task: the core
+   * tells its listeners, this UI among them, only after the next paint (docs/instance.md), and its state is right
+   * at once.
+   */
   const decide = (record: () => void) => {
     const focusWasInside = document.activeElement === host;
     record();
-    dispatch({ type: 'decided' });
+    dispatch({ type: 'decided', state: core.getState() });
+    restoreFocus(focusWasInside);
     clearTimeout(savedTimer);
-    savedTimer = setTimeout(() => dispatch({ type: 'saved-shown' }), 5000);
-    closePreferences(focusWasInside);
+    if (view.notices.saved) savedTimer = setTimeout(() => dispatch({ type: 'saved-shown' }), 5000);
   };
   const actions: Record<UiAction, () => void> = {
     'accept-all': () => decide(() => core.acceptAll()),
@@ -92,12 +100,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
     close: () => decide(() => core.rejectAll('close')),
     save: () => decide(() => core.set(view.choices)),
     preferences: () => openPreferences(),
-    // A withdrawal is no choice: the banner asks again, with no "saved" to announce.
-    withdraw() {
-      const focusWasInside = document.activeElement === host;
-      core.reset();
-      closePreferences(focusWasInside);
-    },
+    withdraw: () => decide(() => core.reset()),
   };
 
   root.addEventListener('click', (event) => {
