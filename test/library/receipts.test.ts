@@ -4,6 +4,7 @@ import { textsDigest } from '../../src/core/consent-log';
 import { LIBRARY_VERSION } from '../../src/core/version';
 import { type Consent, createConsent } from '../../src/index';
 import { textsFor } from '../../src/ui/texts';
+import { afterPaint } from '../helpers/after-paint';
 import { wipeCookies } from '../helpers/cookies';
 
 let consent: Consent | undefined;
@@ -20,7 +21,7 @@ describe('a receipt', () => {
     const overrides = { title: 'Cookie?' };
     consent = createConsent({ policyVersion: '1', lang, pixel: false, consentLog: { endpoint: '/stat/consent' }, texts: { [lang]: overrides } });
     consent.acceptAll();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await afterPaint();
     const receipt = JSON.parse(fetch.mock.calls[0][1].body);
     expect(receipt.textsHash).toBe(textsDigest(textsFor(lang, overrides)));
     expect(receipt.textsHash).toMatch(/^[0-9a-f]{64}$/);

@@ -2,6 +2,7 @@ import { fireEvent, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/index';
 import { setup, storeDecision } from './setup';
+import { afterPaint } from '../helpers/after-paint';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 const placeholders = () => [...document.querySelectorAll('allur-consent-embed')];
@@ -60,21 +61,23 @@ describe.each(Object.keys(languages) as Lang[])('an embed placeholder in %s', (l
 });
 
 describe('embed placeholders', () => {
-  it('go when the category is granted, and the iframe loads', () => {
+  it('go when the category is granted, and the iframe loads', async () => {
     page();
     const { consent } = setup();
     expect(placeholders()).toHaveLength(1);
     consent.set({ marketing: true });
+    await afterPaint();
     expect(placeholders()).toHaveLength(0);
     expect(mapFrame().getAttribute('src')).toContain('maps.example');
   });
 
-  it('give the iframe its own inline display back', () => {
+  it('give the iframe its own inline display back', async () => {
     page();
     mapFrame().style.display = 'block';
     const { consent } = setup();
     expect(mapFrame().style.display).toBe('none');
     consent.acceptAll();
+    await afterPaint();
     expect(mapFrame().style.display).toBe('block');
   });
 

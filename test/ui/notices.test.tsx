@@ -2,6 +2,7 @@ import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setup } from './setup';
 import { deleteCookie } from '../helpers/cookies';
+import { afterPaint } from '../helpers/after-paint';
 
 const notice = (shadow: ShadowRoot, name: string) => shadow.querySelector<HTMLElement>(`[data-consent-notice="${name}"]`);
 const press = (shadow: ShadowRoot, selector: string) => fireEvent.click(shadow.querySelector<HTMLElement>(selector)!);
@@ -23,13 +24,14 @@ describe('notices', () => {
     }
   });
 
-  it('warns after saving with functional off, and not after accepting it', () => {
+  it('warns after saving with functional off, and not after accepting it', async () => {
     const { consent, shadow } = setup();
     consent.showPreferences();
     fireEvent.click(shadow.querySelector('[data-category="statistics"]')!);
     press(shadow, '[data-consent-action="save"]');
     expect(notice(shadow, 'auth-warning')).not.toBeNull();
     consent.acceptAll();
+    await afterPaint();
     expect(notice(shadow, 'auth-warning')).toBeNull();
   });
 
@@ -112,11 +114,12 @@ describe('the reopen button', () => {
 });
 
 describe('cookies that do not stick', () => {
-  it('shows the cookies-disabled notice once writing the decision fails', () => {
+  it('shows the cookies-disabled notice once writing the decision fails', async () => {
     const { consent, shadow } = setup();
     expect(notice(shadow, 'cookies-disabled')).toBeNull();
-    vi.spyOn(document, 'cookie', 'set').mockImplementation(() => undefined);
+    vi.spyOn(Document.prototype, 'cookie', 'set').mockImplementation(() => undefined);
     consent.acceptAll();
+    await afterPaint();
     expect(consent.getStatus().cookiesDisabled).toBe(true);
     expect(notice(shadow, 'cookies-disabled')).not.toBeNull();
   });

@@ -2,6 +2,7 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { mounted, setup, storeDecision } from './setup';
+import { afterPaint } from '../helpers/after-paint';
 
 const host = () => document.querySelector('allur-consent');
 const decidedBefore = (functional: 0 | 1 = 1) => storeDecision('2024-06-01', { functional, statistics: 1, marketing: 0 });
@@ -47,10 +48,11 @@ describe('the UI of a returning visitor', () => {
     expect(mounted().shadow.querySelector('section.banner')).not.toBeNull();
   });
 
-  it('mounts with the banner on reset()', () => {
+  it('mounts with the banner on reset()', async () => {
     decidedBefore();
     const { consent } = setup();
     consent.reset();
+    await afterPaint();
     expect(mounted().shadow.querySelector('section.banner')).not.toBeNull();
   });
 
@@ -63,10 +65,11 @@ describe('the UI of a returning visitor', () => {
     otherTab.close();
   });
 
-  it('mounts with the §3.3.1 notice when a page script refuses functional', () => {
+  it('mounts with the §3.3.1 notice when a page script refuses functional', async () => {
     decidedBefore();
     const { consent } = setup();
     consent.rejectAll();
+    await afterPaint();
     expect(mounted().shadow.querySelector('[data-consent-notice="auth-warning"]')).not.toBeNull();
   });
 
