@@ -116,6 +116,20 @@ describe('the preferences dialog', () => {
     expect(document.querySelector('allur-consent')).toBeNull();
   });
 
+  it('gives focus back to the page element it was opened from when a decision closes it', () => {
+    const { shadow } = setup();
+    fireEvent.click(shadow.querySelector('[data-consent-action="reject-all"]')!);
+    document.body.insertAdjacentHTML('beforeend', '<a href="#" data-consent-open>Cookie</a>');
+    const link = document.querySelector<HTMLElement>('[data-consent-open]')!;
+    link.focus();
+    fireEvent.click(link);
+    const accept = shadow.querySelector<HTMLElement>('[role=dialog] [data-consent-action="accept-all"]')!;
+    accept.focus();
+    fireEvent.click(accept);
+    expect(shadow.querySelector('[role=dialog]')).toBeNull();
+    expect(document.activeElement).toBe(link);
+  });
+
   it('locks marketing off and says why when the browser sends Global Privacy Control', () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
     const { consent, dialog, ui } = openFromBanner();
