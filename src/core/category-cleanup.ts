@@ -9,9 +9,9 @@ const OWN_COOKIES = [CONSENT_COOKIE, VISITOR_COOKIE];
 
 /**
  * Deletes the cookies and storage keys `categories` list (docs/categories.md), all of them from one read of the
- * cookie jar, never the library's own cookies.
+ * cookie jar (`jar`, when the caller just read it), never the library's own cookies.
  */
-export function cleanCategories(categories: CategoryConfig[], configuredDomain?: string): void {
-  removeCookies(categories.flatMap((category) => category.cookies ?? []), configuredDomain, OWN_COOKIES);
+export function cleanCategories(categories: CategoryConfig[], configuredDomain?: string, jar?: string): void {
+  removeCookies(categories.flatMap((category) => category.cookies ?? []), configuredDomain, OWN_COOKIES, jar);
   removeStorageKeys(categories.flatMap((category) => category.storage ?? []));
 }

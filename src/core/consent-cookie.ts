@@ -58,11 +58,26 @@ export function readConsentCookie(maxAgeDays: number): ConsentRecord | undefined
   }
 }
 
-/** Writes the consent cookie (path /, SameSite=Lax, Secure on https) and returns whether the browser kept it. */
-export function writeConsentCookie(record: ConsentRecord, cookie: ResolvedConfig['cookie']): boolean {
+/**
+ * Writes the consent cookie (path /, SameSite=Lax, Secure on https) and returns it as `document.cookie` lists it
+ * (`name=value`), without reading the jar back: '' when the page forbids cookies.
+ */
+export function setConsentCookie(record: ConsentRecord, cookie: ResolvedConfig['cookie']): string {
   try {
-    const written = Cookies.set(CONSENT_COOKIE, JSON.stringify(record), firstPartyCookie(cookie.domain, cookie.maxAgeDays));
-    return document.cookie.split('; ').includes(written!.split(';')[0]);
+    return Cookies.set(CONSENT_COOKIE, JSON.stringify(record), firstPartyCookie(cookie.domain, cookie.maxAgeDays))!.split(';')[0];
+  } catch {
+    return '';
+  }
+}
+
+/** The consent cookies in `jar` (as `document.cookie` reads), each `name=value`: more than one when copies live on other domains. */
+export const consentCookiesIn = (jar: string) => jar.split('; ').filter((pair) => pair.startsWith(CONSENT_COOKIE + '='));
+
+/** Writes the consent cookie and returns whether the browser kept it. */
+export function writeConsentCookie(record: ConsentRecord, cookie: ResolvedConfig['cookie']): boolean {
+  const written = setConsentCookie(record, cookie);
+  try {
+    return !!written && consentCookiesIn(document.cookie).includes(written);
   } catch {
     return false;
   }

@@ -1,7 +1,16 @@
 import { afterLoad } from './after-load';
+import { createAfterPaint } from './after-paint';
 import { cleanCategories } from './category-cleanup';
 import { OPTIONAL_CATEGORIES } from './config';
-import { CONSENT_COOKIE, consentRecordOf, readConsentCookie, writeConsentCookie, type ConsentRecord } from './consent-cookie';
+import {
+  CONSENT_COOKIE,
+  consentCookiesIn,
+  consentRecordOf,
+  readConsentCookie,
+  setConsentCookie,
+  writeConsentCookie,
+  type ConsentRecord,
+} from './consent-cookie';
 import { createConsentLog, type CoreStart } from './consent-log';
 import { checkChoices, createConsentStates } from './consent-state';
 import { createCookieAvailability } from './cookie-availability';
@@ -17,7 +26,8 @@ import type { Category, ConsentAction, ConsentCore, ConsentState, ResolvedConfig
 /**
  * Starts the headless consent instance (docs/instance.md) on a config already resolved where it came in: it reads
  * the stored decision, tells the tag vendors, the pixel and the gated markup, and records each new decision in the
- * cookie, the other tabs and the consent log.
+ * cookie, the other tabs and the consent log. A decision takes effect at once in the state and the cookie; the rest,
+ * which the visitor does not see, waits for the paint of the click that made it.
  */
 export function startConsentCore(config: ResolvedConfig, options: CoreStart = {}): ConsentCore {
   const { cookie, policyVersion } = config;
@@ -46,32 +56,45 @@ export function startConsentCore(config: ResolvedConfig, options: CoreStart = {}
   const pixel = config.pixel && config.pixel.endpoint
     ? createPixel({ config: config.pixel as PixelOptions['config'], getState: () => state, cookieDomain: cookie.domain, onError: listeners.failed })
     : { track() {}, update() {}, destroy() {} };
-  const gate = createGate((category) => state.categories[category as Category] === true, listeners.failed, listeners.held);
+  // The state the vendors, the pixel and the gate were last told. The gate grants only what both it and the state
+  // grant: a refusal holds back gated elements at once, and those added before a grant is told wait for it, so
+  // scripts still run in document order.
+  let told = state;
+  const granted = (category: string) => state.categories[category as Category] === true && told.categories[category as Category] === true;
+  const gate = createGate(granted, listeners.failed, listeners.held);
 
-  /** Removes what the categories refused now left behind (cookies, storage keys). */
-  const cleanRefused = () =>
-    cleanCategories(OPTIONAL_CATEGORIES.filter((name) => !state.categories[name]).map((name) => config.categories[name]), cookie.domain);
-  const propagate = (clean: boolean) => {
+  /** Removes what the categories refused now left behind (cookies, storage keys), from `jar` if the jar was just read. */
+  const cleanRefused = (jar?: string) =>
+    cleanCategories(OPTIONAL_CATEGORIES.filter((name) => !state.categories[name]).map((name) => config.categories[name]), cookie.domain, jar);
+  const propagate = (clean: boolean, jar?: string) => {
     // A refusal or a withdrawal removes what the refused categories left behind.
-    if (clean) cleanRefused();
+    if (clean) cleanRefused(jar);
+    told = state;
     vendors.update(state);
     pixel.update(state);
     gate.update();
   };
-  const change = (next: ConsentState, clean = next.decided || state.decided) => {
-    const previous = state;
-    state = next;
-    propagate(clean);
+  /** Tells the vendors, the pixel, the gate, the listeners and the page that the state changed from `previous`. */
+  const announce = (previous: ConsentState, clean: boolean, jar?: string) => {
+    propagate(clean, jar);
     listeners.changed(state, previous);
     document.dispatchEvent(new CustomEvent('allur-consent:change', { detail: state }));
   };
+  // The work of a decision the visitor does not see waits for the paint of the click that made it (docs/instance.md).
+  // Every change of the state runs the work still pending first: decisions never reorder, and while work is
+  // pending, `state` and `inForce` are still its decision's.
+  const afterPaint = createAfterPaint();
 
   /** Applies a decision made elsewhere (`record`, or a withdrawal without one) at `t`, unless a later one is in force. */
   const follow = (record: ConsentRecord | undefined, t: number) => {
+    afterPaint.flush();
     if (t < inForce.t) return;
     inForce = { record, t };
     const next = stateOfDecision(record);
-    if (JSON.stringify(next) !== JSON.stringify(state)) change(next);
+    if (JSON.stringify(next) === JSON.stringify(state)) return;
+    const previous = state;
+    state = next;
+    announce(previous, next.decided || previous.decided);
   };
   /** Stores `record` as the one stored decision, or none. */
   const store = (record?: ConsentRecord) => {
@@ -108,17 +131,48 @@ export function startConsentCore(config: ResolvedConfig, options: CoreStart = {}
   });
   const sendReceipt = createConsentLog(config, gpc, listeners.failed, options, () => compareStored(true));
 
+  /**
+   * Reads the jar and learns whether the browser kept the consent cookie written as `written`: no copy means cookies
+   * are off, and the decision lives for this page only. A copy left on another domain (an old config, a server's
+   * Set-Cookie) may be read first: the decision is then stored again as the one copy, unless the copy is a later
+   * decision (another tab's, followed when its news comes). Returns the jar, so the clean-up need not read it again.
+   */
+  const verify = (written: string) => {
+    let jar = '';
+    try {
+      jar = document.cookie;
+    } catch {
+      // A document that forbids cookies keeps none.
+    }
+    const copies = consentCookiesIn(jar);
+    if (copies.length === 1 && copies[0] === written) cookies.learned(true);
+    else if (!copies.length) cookies.learned(false);
+    else {
+      const found = readConsentCookie(cookie.maxAgeDays);
+      if (!(found && found.t > inForce.t)) store(inForce.record);
+    }
+    return jar;
+  };
+
   const decide = (choices: Partial<Record<Category, boolean>>, action: ConsentAction) => {
     // A destroyed instance is inert: a stale reference must not write cookies or send receipts.
     if (destroyed) return;
+    afterPaint.flush();
     const record = states.recordOf(state, choices);
     policyUpdated = false;
     inForce = { record, t: record.t };
-    // Cookies switched off, or a cookie that does not read back: the decision lives for this page only.
-    if (!cookies.off()) store(record);
-    if (!cookies.knownOff()) tabSync.notify({ decision: record });
-    change(states.stateOf(record));
-    sendReceipt(action, state, record.id, record.t);
+    // Written at once, and nothing else with it: a navigation right after the click carries the cookie, and nothing
+    // the decision grants runs before it is written.
+    const written = cookies.knownOff() ? undefined : setConsentCookie(record, cookie);
+    const previous = state;
+    state = states.stateOf(record);
+    const decided = state;
+    afterPaint.schedule(() => {
+      const jar = written === undefined ? undefined : verify(written);
+      if (!cookies.knownOff()) tabSync.notify({ decision: record });
+      announce(previous, true, jar);
+      sendReceipt(action, decided, record.id, record.t);
+    });
   };
 
   // A stored refusal's leftovers are removed after the load event: each cookie read is a round trip to the browser's
@@ -150,18 +204,27 @@ export function startConsentCore(config: ResolvedConfig, options: CoreStart = {}
     },
     reset() {
       if (destroyed) return;
+      afterPaint.flush();
       const { id } = state;
       const t = Date.now();
       inForce = { t };
+      // Deleted at once: a navigation right after the click must not carry it.
       store();
-      // The other tabs stop first: nothing they send may follow the withdrawal.
-      tabSync.notify({ decision: null, t });
       policyUpdated = false;
-      change(states.stateOf(), true);
-      if (id) sendReceipt('withdraw', state, id, t);
+      const previous = state;
+      state = states.stateOf();
+      const withdrawn = state;
+      afterPaint.schedule(() => {
+        // The other tabs stop first: nothing they send may follow the withdrawal.
+        tabSync.notify({ decision: null, t });
+        announce(previous, true);
+        if (id) sendReceipt('withdraw', withdrawn, id, t);
+      });
     },
     on: listeners.on,
     destroy() {
+      // What the last decision started is finished first: its receipt, its clean-up, the vendors and the gate told.
+      afterPaint.flush();
       destroyed = true;
       stopStartCleanup();
       listeners.clear();

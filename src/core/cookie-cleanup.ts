@@ -22,15 +22,15 @@ const matches = (patterns: Patterns, name: string) =>
 /**
  * Deletes the cookies whose names match `patterns`, but those named in `kept`, on path / of the host and of every
  * cookie domain. Each access to `document.cookie` is a round trip to the browser's cookie store: the jar is read
- * once, and written only for the cookies found in it.
+ * once (or given, as `jar`, by a caller that just read it), and written only for the cookies found in it.
  */
-export function removeCookies(patterns: Patterns, configuredDomain?: string, kept: string[] = []): void {
+export function removeCookies(patterns: Patterns, configuredDomain?: string, kept: string[] = [], jar?: string): void {
   if (!patterns.length) return;
   try {
     // Worked out only when a listed cookie exists: on most calls there is none.
     let domains: Array<string | undefined> | undefined;
     // Names as the browser keeps them, undecoded: that is the name a write must repeat to delete the cookie.
-    for (const name of new Set(document.cookie.split('; ').map((pair) => pair.split('=')[0]))) {
+    for (const name of new Set((jar ?? document.cookie).split('; ').map((pair) => pair.split('=')[0]))) {
       if (name && !kept.includes(name) && matches(patterns, name)) {
         domains ||= [undefined, ...cookieDomains(location.hostname, configuredDomain)];
         for (const domain of domains) document.cookie = `${name}=; path=/${domain ? '; domain=' + domain : ''}; max-age=0`;

@@ -49,7 +49,13 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   const scrub = (url: string) => scrubUrl(url, personalParams);
   // Hits made before a decision; `null` once decided, so nothing is kept after a refusal.
   let queue: Hit[] | null = [];
-  let granted = false;
+  let destroyed = false;
+  // The state now, not that of the last update(): a decision reaches update() only after the next paint
+  // (docs/instance.md), and a refusal must stop the very next hit.
+  const granted = () => {
+    const { decided, categories } = getState();
+    return !destroyed && decided && categories.statistics;
+  };
   let visitorId = '';
   /** The visitor id: the stored one (or a new one) once per page, its cookie renewed then. */
   const visitor = () => {
@@ -74,8 +80,9 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
   let stopAdViews: (() => void) | undefined;
   const viewedAds = new WeakSet<Element>();
 
-  /** Posts one hit; a hit that cannot be sent is reported once and dropped, never retried. */
+  /** Posts one hit, if still granted; a hit that cannot be sent is reported once and dropped, never retried. */
   const send = ([event, hitPage, hitReferrer, props, at]: Hit) => {
+    if (!granted()) return;
     const { id, policyVersion } = getState();
     const body = new URLSearchParams({
       event,
@@ -133,8 +140,11 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
 
   const track: Pixel['track'] = (event, props) => {
     const hit: Hit = [event || 'pageview', location.href, referrer, props, new Date()];
-    if (granted) deliver(hit);
-    else if (queue && queue.length < QUEUE_LIMIT) queue.push(hit);
+    // Granted, with the queue still there: the first decision's update() is about to send it, and this hit after it.
+    if (granted()) {
+      if (queue) queue.push(hit);
+      else deliver(hit);
+    } else if (queue && queue.length < QUEUE_LIMIT) queue.push(hit);
   };
 
   /** Sends one `ad_view` per `[data-pixel-ad]` element, the first time half of it is visible for a second. */
@@ -197,13 +207,11 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     stopAdViews = undefined;
   };
 
-  let destroyed = false;
   const update = (state: ConsentState) => {
     // A destroyed pixel stays quiet even when a stale reference to its instance decides.
     if (destroyed) return;
-    granted = state.decided && state.categories.statistics;
     stopVisitorTask();
-    if (granted) {
+    if (state.decided && state.categories.statistics) {
       stopVisitorTask = afterLoad(visitor);
       queue?.forEach(deliver);
       if (!stopAdViews && typeof IntersectionObserver === 'function') stopAdViews = watchAdViews();
@@ -224,7 +232,6 @@ export function createPixel({ config, getState, cookieDomain, onError }: PixelOp
     dropWaiting();
     stopVisitorTask();
     stopVisitorCleanup();
-    granted = false;
     queue = null;
     removeEventListener('popstate', navigated);
     // Another script may have wrapped pushState after us: then ours stays in its chain, inert.

@@ -67,20 +67,31 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
     dispatch({ type: 'open-preferences', choices: core.getState().categories });
     find('#ac-title')!.focus();
   };
-  // Focus left in a removed control goes back to the opener, else to the reopen button or the status region.
+  /** Where focus goes from a control taken away: back to the opener, else to the reopen button or the status region. */
+  const focusTarget = () => (opener?.isConnected ? opener : find('.reopen') || find('.notices'));
   const closePreferences = (focusWasInside = document.activeElement === host) => {
     dispatch({ type: 'close-preferences' });
     const focusLost = !shadow.activeElement && [null, host, document.body].includes(document.activeElement as HTMLElement);
-    if (focusWasInside && focusLost) (opener?.isConnected ? opener : find('.reopen') || find('.notices'))?.focus();
+    if (focusWasInside && focusLost) focusTarget()?.focus();
     opener = null;
   };
+  /**
+   * Records a decision (or a withdrawal) and shows its whole result in one render, in the click's task: the core
+   * tells its listeners, this UI among them, only after the next paint (docs/instance.md), and its state is right
+   * at once.
+   */
   const decide = (record: () => void) => {
-    const focusWasInside = document.activeElement === host;
+    // The banner and the dialog go with a decision, and the control in them that had focus. Focus leaves before the
+    // render: after it, focus() would pay a second pass over the styles the render changed. The reopen button
+    // comes with the render, and gets focus after it.
+    const focusLeaves = !!shadow.activeElement?.closest('.banner, [role=dialog]');
     record();
-    dispatch({ type: 'decided' });
+    if (focusLeaves) focusTarget()?.focus();
+    dispatch({ type: 'decided', state: core.getState() });
+    if (focusLeaves && !opener?.isConnected) find('.reopen')?.focus();
+    opener = null;
     clearTimeout(savedTimer);
-    savedTimer = setTimeout(() => dispatch({ type: 'saved-shown' }), 5000);
-    closePreferences(focusWasInside);
+    if (view.notices.saved) savedTimer = setTimeout(() => dispatch({ type: 'saved-shown' }), 5000);
   };
   const actions: Record<UiAction, () => void> = {
     'accept-all': () => decide(() => core.acceptAll()),
@@ -88,12 +99,7 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
     close: () => decide(() => core.rejectAll('close')),
     save: () => decide(() => core.set(view.choices)),
     preferences: () => openPreferences(),
-    // A withdrawal is no choice: the banner asks again, with no "saved" to announce.
-    withdraw() {
-      const focusWasInside = document.activeElement === host;
-      core.reset();
-      closePreferences(focusWasInside);
-    },
+    withdraw: () => decide(() => core.reset()),
   };
 
   root.addEventListener('click', (event) => {

@@ -15,7 +15,7 @@ export interface ViewState {
 /** Everything that changes what the UI shows. */
 export type ViewEvent =
   | { type: 'changed'; state: ConsentState; cookiesDisabled: boolean }
-  | { type: 'decided' }
+  | { type: 'decided'; state: ConsentState }
   | { type: 'saved-shown' }
   | { type: 'open-preferences'; choices: CategoryChoices }
   | { type: 'close-preferences' }
@@ -51,8 +51,12 @@ export function reduceView(view: ViewState, event: ViewEvent): ViewState {
         },
       };
     }
-    case 'decided':
-      return { ...notices({ saved: true }), banner: false };
+    // The visitor's own decision, or withdrawal, in this UI: the dialog closes and "saved" is announced, but for a
+    // withdrawal, which is no choice: the banner asks again.
+    case 'decided': {
+      const changed = reduceView(view, { type: 'changed', state: event.state, cookiesDisabled: false });
+      return { ...changed, preferences: false, notices: { ...changed.notices, saved: event.state.decided } };
+    }
     case 'saved-shown':
       return notices({ saved: false });
     case 'open-preferences':

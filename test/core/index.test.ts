@@ -8,6 +8,8 @@ import { createGate } from '../../src/core/gate';
 import { createPixel } from '../../src/core/pixel';
 import { createVendorSignals } from '../../src/core/vendors';
 import type { ConsentConfig, ConsentCore, ConsentState } from '../../src/core/types';
+import { afterPaint } from '../helpers/after-paint';
+import { countCookieAccess } from '../helpers/cookies';
 
 // The real collaborators, with every method of what they return watched.
 const watched = <T extends object>(object: T): T => {
@@ -187,13 +189,14 @@ describe('decisions', () => {
     instance.on('change', listener);
     document.addEventListener('allur-consent:change', documentListener);
     instance.acceptAll();
-    document.removeEventListener('allur-consent:change', documentListener);
 
     const state = instance.getState();
     expect(state).toMatchObject({ decided: true, categories: { necessary: true, functional: true, statistics: true, marketing: true } });
     expect(state.id).toMatch(/^[\w-]{8,64}$/);
     expect(Date.now() - Date.parse(state.decidedAt!)).toBeLessThan(1000);
     expect(storedRecord()).toEqual({ v: 1, id: state.id, t: Date.parse(state.decidedAt!), pv: 'v1', c: { functional: 1, statistics: 1, marketing: 1 } });
+    await afterPaint();
+    document.removeEventListener('allur-consent:change', documentListener);
     expect(listener).toHaveBeenCalledWith(state, expect.objectContaining({ decided: false }));
     expect(documentListener.mock.calls[0][0].detail).toEqual(state);
     await tick(0);
@@ -211,8 +214,8 @@ describe('decisions', () => {
   it('sends the configured language and a scrubbed page address', async () => {
     history.replaceState(null, '', '/cars?email=a%40b.kz#top');
     core({ lang: 'kk' }).rejectAll();
+    await afterPaint();
     history.replaceState(null, '', '/');
-    await tick(0);
     expect(receipts()[0]).toMatchObject({ language: 'kk', action: 'reject-all' });
     expect(receipts()[0].page).not.toMatch(/a%40b|a@b|#top/);
   });
@@ -222,7 +225,7 @@ describe('decisions', () => {
     const instance = createConsentCore({ policyVersion: 'v1', pixel: false, consentLog: { endpoint: '/stat/consent' } }, { texts, lang: 'kk' });
     cores.push(instance);
     instance.acceptAll();
-    await tick(0);
+    await afterPaint();
     expect(receipts()[0]).toMatchObject({ language: 'kk', textsHash: textsDigest(texts) });
   });
 
@@ -243,13 +246,14 @@ describe('decisions', () => {
   it('scrubs the page address of the pixel’s personalParams too', async () => {
     history.replaceState(null, '', '/cars?token=s3cr3t&model=suv');
     core({ pixel: { endpoint: '/stat/pixel', personalParams: ['token'] } }).rejectAll();
+    await afterPaint();
     history.replaceState(null, '', '/');
-    await tick(0);
     expect(receipts()[0].page).toBe('http://localhost:3000/cars?model=suv');
   });
 
-  it('sends no receipt when the consent log is off', () => {
+  it('sends no receipt when the consent log is off', async () => {
     core({ consentLog: false }).acceptAll();
+    await afterPaint();
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
@@ -262,11 +266,12 @@ describe('decisions', () => {
     expect(cookieNames()).toEqual(['_fbp', '_ga', 'session']);
     instance.rejectAll('close');
     expect(instance.getState().categories).toEqual({ necessary: true, functional: false, statistics: false, marketing: false });
+    await afterPaint();
     expect(cookieNames()).toEqual([CONSENT_COOKIE, 'session']);
     expect(localStorage.getItem('_ym_uid')).toBeNull();
     expect(storedRecord().c).toEqual({ functional: 0, statistics: 0, marketing: 0 });
     instance.rejectAll();
-    await tick(0);
+    await afterPaint();
     expect(receipts().map((receipt) => receipt.action)).toEqual(['close', 'reject-all']);
   });
 
@@ -284,10 +289,11 @@ describe('decisions', () => {
     const instance = core();
     instance.set({ statistics: true, necessary: true });
     expect(instance.getState().categories).toEqual({ necessary: true, functional: false, statistics: true, marketing: false });
+    await afterPaint();
     expect(cookieNames()).toEqual(['_ga', CONSENT_COOKIE]);
     instance.set({ functional: true }, 'accept-all');
     expect(instance.getState().categories).toEqual({ necessary: true, functional: true, statistics: true, marketing: false });
-    await tick(0);
+    await afterPaint();
     expect(receipts().map((receipt) => receipt.action)).toEqual(['save', 'accept-all']);
   });
 
@@ -304,7 +310,7 @@ describe('decisions', () => {
     expect(cookieSet).not.toHaveBeenCalled();
   });
 
-  it('hands out a frozen state that a page cannot change', () => {
+  it('hands out a frozen state that a page cannot change', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     const instance = core();
     const state = instance.getState();
@@ -312,19 +318,188 @@ describe('decisions', () => {
     expect(() => (state.decided = true)).toThrow(TypeError);
     instance.on('change', (next: ConsentState) => (next.categories.marketing = true));
     instance.set({ statistics: false });
+    await afterPaint();
     expect(instance.getState().categories.marketing).toBe(false);
     expect(instance.has('statistics')).toBe(false);
     expect(consoleError).toHaveBeenCalledExactlyOnceWith('allur-consent: a listener threw', expect.any(TypeError));
   });
 
-  it('lets the gate activate markup of granted categories only', () => {
+  it('lets the gate activate markup of granted categories only', async () => {
     document.body.innerHTML =
       '<img data-consent="statistics" data-src="/s.gif" alt=""><img data-consent="marketing" data-src="/m.gif" alt="">';
     const instance = core();
     instance.set({ statistics: true });
+    await afterPaint();
     const [statistics, marketing] = document.querySelectorAll('img');
     expect(statistics.getAttribute('src')).toBe('/s.gif');
     expect(marketing.getAttribute('src')).toBeNull();
+  });
+});
+
+describe('a decision paints first', () => {
+  // What the vendors, the pixel and the gate were told, each call in order.
+  const told = () => [createVendorSignals, createPixel, createGate].map((factory) => lastResult<{ update: ReturnType<typeof vi.fn> }>(factory).update);
+  const beacon = vi.fn((_url: string, _body: URLSearchParams) => true);
+  const beaconed = () => beacon.mock.calls.map(([, body]) => body.get('event'));
+  beforeEach(() => {
+    beacon.mockClear();
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
+  });
+  afterEach(() => {
+    delete (navigator as { sendBeacon?: unknown }).sendBeacon;
+    delete (window as { dataLayer?: unknown }).dataLayer;
+    delete (document as { visibilityState?: unknown }).visibilityState;
+  });
+
+  it('takes effect at once in the state and the cookie, and tells everything else after the next paint, in order', async () => {
+    Object.assign(window, { dataLayer: [] });
+    document.body.innerHTML = '<img data-consent="statistics" data-src="/s.gif" alt="">';
+    const instance = core({ pixel: { endpoint: '/stat/pixel' } });
+    const listener = vi.fn();
+    const documentListener = vi.fn();
+    instance.on('change', listener);
+    document.addEventListener('allur-consent:change', documentListener);
+    const posted = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
+    for (const update of told()) update.mockClear();
+
+    instance.acceptAll();
+    expect(instance.getState().decided).toBe(true);
+    expect(instance.has('statistics')).toBe(true);
+    expect(storedRecord().id).toBe(instance.getState().id);
+    const waiting = [...told(), listener, documentListener, posted, fetchMock, beacon];
+    for (const work of waiting) expect(work).not.toHaveBeenCalled();
+    expect(document.querySelector('img')!.getAttribute('src')).toBeNull();
+
+    await afterPaint();
+    document.removeEventListener('allur-consent:change', documentListener);
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/s.gif');
+    expect(receipts()).toMatchObject([{ action: 'accept-all' }]);
+    expect(beaconed()).toEqual(['pageview']);
+    // The other tabs, the vendors, the pixel, the gate, the listeners, the page, then the receipt.
+    const order = [posted, ...told(), listener, documentListener, fetchMock].map((work) => work.mock.invocationCallOrder[0]);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('stops the pixel at once on a refusal or a withdrawal: a hit tracked right after it never leaves', async () => {
+    store({});
+    const instance = core({ pixel: { endpoint: '/stat/pixel', autoPageview: false } });
+    instance.pixel.track('before');
+    instance.rejectAll();
+    instance.pixel.track('after refusal');
+    instance.acceptAll();
+    await afterPaint();
+    instance.reset();
+    instance.pixel.track('after withdrawal');
+    await afterPaint();
+    expect(beaconed()).toEqual(['before']);
+  });
+
+  it('sends the hits tracked right after a first grant after the queued pageview', async () => {
+    const instance = core({ pixel: { endpoint: '/stat/pixel' } });
+    instance.acceptAll();
+    instance.pixel.track('right after');
+    expect(beacon).not.toHaveBeenCalled();
+    await afterPaint();
+    expect(beaconed()).toEqual(['pageview', 'right after']);
+  });
+
+  it('activates nothing before a grant is told, and then in document order; refuses at once', async () => {
+    document.body.innerHTML = '<script type="text/plain" data-consent="statistics">"first"</script>';
+    const activated: string[] = [];
+    const scripts = new MutationObserver((records) => {
+      for (const node of records.flatMap((record) => [...record.addedNodes])) {
+        if (node instanceof HTMLScriptElement && !node.type) activated.push(node.text);
+      }
+    });
+    scripts.observe(document.body, { childList: true });
+    const instance = core();
+    instance.set({ statistics: true });
+    document.body.insertAdjacentHTML('beforeend', '<script type="text/plain" data-consent="statistics">"second"</script>');
+    await Promise.resolve();
+    expect(activated).toEqual([]);
+    await afterPaint();
+    expect(activated).toEqual(['"first"', '"second"']);
+
+    instance.set({ statistics: false });
+    document.body.insertAdjacentHTML('beforeend', '<script type="text/plain" data-consent="statistics">"refused"</script>');
+    await afterPaint();
+    scripts.disconnect();
+    expect(activated).toEqual(['"first"', '"second"']);
+  });
+
+  it('runs the work of a decision before the next one, so that decisions never reorder', () => {
+    const instance = core();
+    const listener = vi.fn();
+    instance.on('change', listener);
+    instance.acceptAll();
+    const accepted = instance.getState();
+    instance.rejectAll();
+    expect(listener.mock.calls).toEqual([[accepted, expect.objectContaining({ decided: false })]]);
+    expect(receipts().map((receipt) => receipt.action)).toEqual(['accept-all']);
+  });
+
+  it.each([
+    ['the page is left', () => window.dispatchEvent(new Event('pagehide'))],
+    [
+      'the page is hidden',
+      () => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      },
+    ],
+    ['the instance is destroyed', () => cores.at(-1)!.destroy()],
+  ])('runs the work at once when %s', (_, leave) => {
+    const instance = core();
+    const listener = vi.fn();
+    instance.on('change', listener);
+    instance.acceptAll();
+    leave();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(receipts().map((receipt) => receipt.action)).toEqual(['accept-all']);
+  });
+
+  it('runs the work of a hidden page in a task, without waiting for a frame it will not paint', async () => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    const frame = vi.spyOn(window, 'requestAnimationFrame');
+    core().acceptAll();
+    expect(receipts()).toEqual([]);
+    await tick(0);
+    expect(receipts()).toHaveLength(1);
+    expect(frame).not.toHaveBeenCalled();
+  });
+
+  it('runs the work when no frame comes', async () => {
+    vi.stubGlobal('requestAnimationFrame', vi.fn(() => 1));
+    core().acceptAll();
+    await tick(100);
+    expect(receipts()).toEqual([]);
+    await tick(200);
+    expect(receipts()).toHaveLength(1);
+  });
+});
+
+describe('round trips to the cookie store', () => {
+  // Each access to document.cookie is a synchronous round trip to the browser's cookie store.
+  it('writes the decision alone in the call; after the paint reads the jar once for its read-back, and once for the visitor id', async () => {
+    // No receipt: its answer reads the cookie again, as it arrives.
+    const instance = core({ pixel: { endpoint: '/stat/pixel' }, consentLog: false });
+    const jar = countCookieAccess();
+    instance.acceptAll();
+    expect(jar).toEqual({ reads: 0, writes: [expect.stringMatching(/^allur_consent=/)] });
+    await afterPaint();
+    expect(jar.reads).toBe(2);
+    expect(jar.writes.map((cookie) => cookie.split('=')[0])).toEqual([CONSENT_COOKIE, 'allur_vid']);
+    expect(instance.getStatus().cookiesDisabled).toBe(false);
+  });
+
+  it('finds and deletes the decision at once on a withdrawal', async () => {
+    const instance = core({ consentLog: false });
+    instance.acceptAll();
+    await afterPaint();
+    const jar = countCookieAccess();
+    instance.reset();
+    expect(jar).toEqual({ reads: 1, writes: [expect.stringMatching(/^allur_consent=;.*max-age=0/)] });
+    expect(Cookies.get(CONSENT_COOKIE)).toBeUndefined();
   });
 });
 
@@ -373,6 +548,7 @@ describe('reset (withdrawal)', () => {
     const instance = core();
     instance.acceptAll();
     const { id } = instance.getState();
+    await afterPaint();
     Cookies.set('_ga', '1');
     Cookies.set('_ttp', '1');
     sessionStorage.setItem('_ym_uid', '1');
@@ -380,19 +556,21 @@ describe('reset (withdrawal)', () => {
     instance.on('change', listener);
     instance.reset();
     expect(instance.getState()).toEqual(UNDECIDED);
+    expect(Cookies.get(CONSENT_COOKIE)).toBeUndefined();
+    await afterPaint();
     expect(cookieNames()).toEqual([]);
     expect(sessionStorage.getItem('_ym_uid')).toBeNull();
     expect(listener).toHaveBeenCalledTimes(1);
-    await tick(0);
     expect(receipts().at(-1)).toMatchObject({ id, action: 'withdraw', categories: { statistics: false, marketing: false } });
     instance.acceptAll();
     expect(instance.getState().id).not.toBe(id);
   });
 
-  it('cleans tracker cookies even when no decision is current', () => {
+  it('cleans tracker cookies even when no decision is current', async () => {
     store({ pv: 'old' });
     Cookies.set('_ga', '1');
     core().reset();
+    await afterPaint();
     expect(cookieNames()).toEqual([]);
     expect(receipts()).toEqual([]);
   });
@@ -425,6 +603,7 @@ describe('late answers to receipts', () => {
     const instance = core();
     instance.acceptAll();
     instance.reset();
+    await afterPaint();
     await answer(1);
     await answer(0);
     expect(Cookies.get(CONSENT_COOKIE)).toBeUndefined();
@@ -438,6 +617,7 @@ describe('late answers to receipts', () => {
     await tick(2);
     instance.rejectAll();
     const refusal = storedRecord();
+    await afterPaint();
     await answer(1);
     await answer(0);
     expect(storedRecord()).toEqual(refusal);
@@ -451,6 +631,7 @@ describe('late answers to receipts', () => {
     await tick(2);
     instance.set({ statistics: true });
     const later = storedRecord();
+    await afterPaint();
     await answer(0);
     await answer(2);
     await answer(1);
@@ -466,6 +647,7 @@ describe('late answers to receipts', () => {
     const other = core();
     other.rejectAll();
     const later = storedRecord();
+    await afterPaint();
     await answer(0, false);
     expect(storedRecord()).toEqual(later);
     expect(instance.has('statistics')).toBe(false);
@@ -542,12 +724,13 @@ describe('cookies switched off', () => {
     }
   });
 
-  it('notices a cookie that does not read back and fires a change the UI can warn on', () => {
+  it('notices a cookie that does not read back and fires a change the UI can warn on', async () => {
     const instance = core();
     vi.spyOn(document, 'cookie', 'set').mockImplementation(() => {});
     let statusSeen;
     instance.on('change', () => (statusSeen = instance.getStatus()));
     instance.rejectAll();
+    await afterPaint();
     expect(statusSeen).toMatchObject({ cookiesDisabled: true });
     expect(instance.getState().decided).toBe(true);
   });
@@ -563,7 +746,7 @@ describe('cookies switched off', () => {
 });
 
 describe('listeners and errors', () => {
-  it('survives a throwing listener, tells the next one and reports once', () => {
+  it('survives a throwing listener, tells the next one and reports once', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const instance = core();
     const second = vi.fn();
@@ -571,19 +754,21 @@ describe('listeners and errors', () => {
       throw new Error('page bug');
     });
     instance.on('change', second);
-    expect(() => instance.acceptAll()).not.toThrow();
+    instance.acceptAll();
     instance.rejectAll();
+    await afterPaint();
     expect(second).toHaveBeenCalledTimes(2);
     expect(error).toHaveBeenCalledTimes(1);
     expect(instance.getState().categories.statistics).toBe(false);
   });
 
-  it('unsubscribes', () => {
+  it('unsubscribes', async () => {
     const instance = core();
     const listener = vi.fn();
     const off = instance.on('change', listener);
     off();
     instance.acceptAll();
+    await afterPaint();
     expect(listener).not.toHaveBeenCalled();
   });
 
@@ -597,12 +782,14 @@ describe('listeners and errors', () => {
     const instance = core();
     instance.acceptAll();
     instance.rejectAll();
+    await afterPaint();
     await tick(0);
     expect(consoleError).toHaveBeenCalledTimes(1);
     expect(consoleError.mock.calls[0][0]).toMatch(/^allur-consent: consent receipt not recorded/);
     const onError = vi.fn();
     instance.on('error', onError);
     instance.acceptAll();
+    await afterPaint();
     await tick(0);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ source: 'consent-log' }));
     expect(consoleError).toHaveBeenCalledTimes(1);
@@ -638,10 +825,11 @@ describe('other tabs', () => {
     expect(other.getState()).toEqual(tab.getState());
   });
 
-  it('fires no change when another tab decided the same', () => {
+  it('fires no change when another tab decided the same', async () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const tab = core();
     tab.acceptAll();
+    await afterPaint();
     const listener = vi.fn();
     tab.on('change', listener);
     window.dispatchEvent(new Event('focus'));

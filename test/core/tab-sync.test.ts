@@ -54,13 +54,16 @@ describe('between two instances, when the receiving tab does not yet see the new
     created.push(tab, other);
     return { tab, other };
   };
-  // What the receiving tab still reads until the new cookie becomes visible to it.
+  // What the receiving tab still reads until the new cookie becomes visible to it: the cookie as it is now, put
+  // back as the deciding tab's message leaves (after its own read-back).
   const staleCookie = () => {
     const value = document.cookie.split('; ').find((pair) => pair.startsWith(`${CONSENT_COOKIE}=`));
-    return () => {
+    const post = BroadcastChannel.prototype.postMessage;
+    vi.spyOn(BroadcastChannel.prototype, 'postMessage').mockImplementation(function (this: BroadcastChannel, message) {
       if (value) document.cookie = `${value}; path=/`;
       else deleteCookie(CONSENT_COOKIE);
-    };
+      post.call(this, message);
+    });
   };
 
   it('applies a refusal sent by the other tab', async () => {
@@ -68,9 +71,8 @@ describe('between two instances, when the receiving tab does not yet see the new
     tab.acceptAll();
     await delivered();
     expect(other.has('statistics')).toBe(true);
-    const restore = staleCookie();
+    staleCookie();
     tab.rejectAll();
-    restore();
     await delivered();
     expect(other.has('statistics')).toBe(false);
     expect(other.getState()).toEqual(tab.getState());
@@ -80,9 +82,8 @@ describe('between two instances, when the receiving tab does not yet see the new
     const { tab, other } = twoTabs();
     tab.acceptAll();
     await delivered();
-    const restore = staleCookie();
+    staleCookie();
     tab.reset();
-    restore();
     await delivered();
     expect(other.getState().decided).toBe(false);
     expect(other.has('statistics')).toBe(false);
@@ -90,9 +91,8 @@ describe('between two instances, when the receiving tab does not yet see the new
 
   it('applies a decision sent before the cookie shows', async () => {
     const { tab, other } = twoTabs();
-    const restore = staleCookie();
+    staleCookie();
     tab.set({ statistics: true });
-    restore();
     await delivered();
     expect(other.getState()).toEqual(tab.getState());
   });

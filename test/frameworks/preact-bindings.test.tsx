@@ -4,6 +4,7 @@ import { afterEach, expect, test } from 'vitest';
 import { createConsentCore } from '../../src/core/index';
 import type { ConsentCore } from '../../src/core/types';
 import { ConsentGate, useConsent } from '../../src/bindings/preact';
+import { afterPaint } from '../helpers/after-paint';
 
 let core: ConsentCore | undefined;
 afterEach(() => {
@@ -28,9 +29,15 @@ test('useConsent and ConsentGate follow a decision and a reset', async () => {
   core = createConsentCore({ policyVersion: '1', pixel: false, consentLog: false });
   const { container } = render(<Shop consent={core} />);
   expect(container.textContent).toBe('undecidedno ads');
-  await act(() => core!.acceptAll());
+  await act(async () => {
+    core!.acceptAll();
+    await afterPaint();
+  });
   expect(container.textContent).toBe('decidedad');
-  await act(() => core!.reset());
+  await act(async () => {
+    core!.reset();
+    await afterPaint();
+  });
   expect(container.textContent).toBe('undecidedno ads');
 });
 

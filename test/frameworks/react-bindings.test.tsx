@@ -8,6 +8,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { createConsentCore } from '../../src/core/index';
 import type { ConsentCore } from '../../src/core/types';
 import { ConsentGate, useConsent } from '../../src/bindings/react';
+import { afterPaint } from '../helpers/after-paint';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -36,9 +37,15 @@ test('useConsent and ConsentGate follow a decision and a reset', async () => {
   const root = createRoot(container);
   await act(async () => root.render(<Shop consent={core!} />));
   expect(container.textContent).toBe('undecidedno ads');
-  await act(async () => core!.acceptAll());
+  await act(async () => {
+    core!.acceptAll();
+    await afterPaint();
+  });
   expect(container.textContent).toBe('decidedad');
-  await act(async () => core!.reset());
+  await act(async () => {
+    core!.reset();
+    await afterPaint();
+  });
   expect(container.textContent).toBe('undecidedno ads');
   await act(async () => root.unmount());
   expect(errors).not.toHaveBeenCalled();

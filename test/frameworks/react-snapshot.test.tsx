@@ -6,6 +6,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { createConsentCore } from '../../src/core/index';
 import type { ConsentCore } from '../../src/core/types';
 import { deleteCookie } from '../helpers/cookies';
+import { afterPaint } from '../helpers/after-paint';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -27,13 +28,16 @@ test('useSyncExternalStore over on/getState renders once and follows a decision'
   const root = createRoot(container);
   await act(async () => root.render(<Status consent={core!} />));
   expect(container.textContent).toBe('statistics off');
-  await act(async () => core!.acceptAll());
+  await act(async () => {
+    core!.acceptAll();
+    await afterPaint();
+  });
   expect(container.textContent).toBe('statistics on');
   await act(async () => root.unmount());
   expect(errors).not.toHaveBeenCalled();
 });
 
-test('getState() is one frozen object until the state changes', () => {
+test('getState() is one frozen object until the state changes', async () => {
   core = createConsentCore({ policyVersion: '1', pixel: false, consentLog: false });
   const before = core.getState();
   expect(core.getState()).toBe(before);
@@ -44,6 +48,7 @@ test('getState() is one frozen object until the state changes', () => {
   const after = core.getState();
   expect(after).not.toBe(before);
   expect(core.getState()).toBe(after);
+  await afterPaint();
   expect(received).toEqual([after, before]);
   expect(received.every(Object.isFrozen)).toBe(true);
 });

@@ -4,6 +4,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { createConsentCore } from '../../src/core/index';
 import type { ChangeListener, ConsentCore } from '../../src/core/types';
 import { useConsent } from '../../src/bindings/vue';
+import { afterPaint } from '../helpers/after-paint';
 
 let core: ConsentCore | undefined;
 afterEach(() => {
@@ -37,6 +38,7 @@ test('useConsent gives a read-only ref that follows a decision, unsubscribed on 
   expect(readonlyRef).toBe(true);
   expect(container.textContent).toBe('statistics off');
   consent.acceptAll();
+  await afterPaint();
   await nextTick();
   expect(container.textContent).toBe('statistics on');
   app.unmount();

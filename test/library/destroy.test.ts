@@ -95,8 +95,11 @@ describe.each([
     const consent = await consentOf({ pixel: { endpoint: '/stat/pixel', spa: true } });
     // Everything running: granted statistics (ad views watched), the "saved" notice timer, the dialog opened and closed.
     click('accept-all');
+    await vi.advanceTimersByTimeAsync(1000);
     consent.showPreferences();
     consent.hide();
+    // And a decision whose work still waits for the paint: destroy() runs it, and leaves nothing of its waiting.
+    consent.set({ marketing: false });
     (intersections.all[0] as FakeIntersectionObserver).callback(
       [{ target: document.querySelector('[data-pixel-ad]')!, isIntersecting: true, intersectionRatio: 1 } as never],
       intersections.all[0] as never,

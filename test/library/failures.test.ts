@@ -1,5 +1,6 @@
 // @vitest-environment-options {"url":"https://www.allur.kz/cars"}
 import { describe, expect, it, vi } from 'vitest';
+import { afterPaint } from '../helpers/after-paint';
 import { click, consentOf, consoleErrors, fetchMock, network, pixelHits, receipts, shadowOf, tick, uncaught } from './page';
 
 type Answer = () => Promise<Response>;
@@ -31,6 +32,7 @@ describe.each(Object.keys(answers))('pixel and consent-log endpoints %s', (name)
     consent.showPreferences();
     expect(shadowOf()!.querySelector('[role=dialog]')).not.toBeNull();
     click('save');
+    await vi.advanceTimersByTimeAsync(1000);
     expect(calls().filter((url) => url === '/stat/consent')).toHaveLength(2);
     network.fetch = async () => new Response(null, { status: 204 });
     consent.pixel.track('after');
@@ -48,6 +50,7 @@ describe('an ad blocker', () => {
     const consent = await consentOf();
     consent.on('error', errors);
     click('accept-all');
+    await afterPaint();
     const blocked = document.querySelector<HTMLScriptElement>('script[src*="metrika"]')!;
     expect(blocked.type).not.toBe('text/plain');
     blocked.dispatchEvent(new Event('error'));
@@ -67,7 +70,7 @@ describe('an ad blocker', () => {
     click('accept-all');
     consent.pixel.track('one');
     consent.pixel.track('two');
-    await tick(10);
+    await afterPaint();
     expect(fetchMock).toHaveBeenCalledTimes(3);
     expect(consoleErrors).toHaveBeenCalledTimes(1);
     expect(uncaught).toEqual([]);

@@ -1,7 +1,8 @@
 // @vitest-environment-options {"url":"https://www.allur.kz/cars?utm_source=vk"}
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsent } from '../../src/index';
-import { click, consentOf, consoleErrors, pixelHits, receipts, shadowOf, tick, uncaught } from './page';
+import { afterPaint } from '../helpers/after-paint';
+import { click, consentOf, consoleErrors, pixelHits, receipts, shadowOf, uncaught } from './page';
 
 const consentCookie = () => {
   const pair = document.cookie.split('; ').find((cookie) => cookie.startsWith('allur_consent='));
@@ -29,7 +30,7 @@ describe('a page with Prototype.js-style JSON', () => {
     for (const type of [Array, Date, String, Number, Boolean]) patch(type.prototype, 'toJSON', { value: quoted, writable: true });
     await consentOf();
     click('accept-all');
-    await tick();
+    await afterPaint();
     const cookie = consentCookie();
     expect(cookie).toEqual({ v: 1, id: expect.stringMatching(/^[\w-]{8,64}$/), t: expect.any(Number), pv: 'v1', c: { functional: 1, statistics: 1, marketing: 1 } });
     expect(receipts()[0].body).toMatchObject({
@@ -61,6 +62,7 @@ describe('gated markup with attribute names the DOM refuses', () => {
       <script type="text/plain" data-consent="statistics">window.gatedRuns.push('second')</script>`;
     const consent = await consentOf();
     expect(() => click('accept-all')).not.toThrow();
+    await afterPaint();
     expect(consent.getState().decided).toBe(true);
     expect(document.querySelector('script[data-tag="first"]')!.getAttribute('type')).toBeNull();
     expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(0);
@@ -87,7 +89,7 @@ describe('a page whose document.cookie is broken', () => {
     const consent = await consentOf();
     expect(consent.getState().decided).toBe(false);
     click('accept-all');
-    await tick();
+    await afterPaint();
     expect(consent.getState()).toMatchObject({ decided: true, categories: { statistics: true } });
     expect(consent.getStatus().cookiesDisabled).toBe(true);
     expect(shadowOf()!.querySelector('[data-consent-notice="cookies-disabled"]')).not.toBeNull();
@@ -123,6 +125,7 @@ describe('a page whose storage throws (Safari private mode, blocked storage)', (
     });
     await consentOf({ categories: { statistics: { storage: ['_ym_visorc'] } } });
     click('reject-all');
+    await afterPaint();
     expect(localStorage.getItem('_ym_visorc')).toBeNull();
   });
 });
@@ -137,7 +140,7 @@ describe('a browser without the newer APIs', () => {
     document.body.innerHTML = '<div data-pixel-ad="banner-1">ad</div>';
     const consent = await consentOf();
     click('accept-all');
-    await tick();
+    await afterPaint();
     expect(consent.getState().id).toMatch(/^[\da-f]{32}$/);
     expect(consentCookie().id).toBe(consent.getState().id);
     expect(pixelHits()).toEqual([expect.objectContaining({ transport: 'fetch', body: expect.objectContaining({ event: 'pageview' }) })]);
@@ -157,7 +160,7 @@ describe('createConsent called twice (React StrictMode, two bundles on one page)
     const again = await consentOf();
     expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
     click('accept-all');
-    await tick(20);
+    await afterPaint();
     expect(again.getState().decided).toBe(true);
     expect(pixelHits()).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 // One banner and one pixel per page, however the page treats the instance.
 import { describe, expect, it } from 'vitest';
-import { click, consentOf, pixelHits, receipts, shadowOf, tick, uncaught } from './page';
+import { afterPaint } from '../helpers/after-paint';
+import { click, consentOf, pixelHits, receipts, shadowOf, uncaught } from './page';
 
 describe('createConsent called again while an instance lives (React StrictMode, two bundles on one page)', () => {
   it('gives the live instance back: one banner, one pageview, one receipt', async () => {
@@ -9,7 +10,7 @@ describe('createConsent called again while an instance lives (React StrictMode, 
     expect(second).toBe(first);
     expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
     click('accept-all');
-    await tick(20);
+    await afterPaint();
     expect(pixelHits()).toHaveLength(1);
     expect(receipts()).toHaveLength(1);
   });

@@ -5,6 +5,7 @@ import { LIBRARY_VERSION } from '../../src/core/version';
 import { type Consent, createConsentCore, createConsent, type Lang } from '../../src/index';
 import { textsHash } from '../../src/receipts';
 import { textsFor } from '../../src/ui/texts';
+import { afterPaint } from '../helpers/after-paint';
 import { wipeCookies } from '../helpers/cookies';
 import { addLinkBack, removeLinkBack } from '../helpers/link-back';
 
@@ -33,6 +34,8 @@ async function acceptAll(lang: Lang, how: 'api' | 'banner', texts = {}) {
   await arrived();
   if (how === 'banner') document.querySelector('allur-consent')!.shadowRoot!.querySelector<HTMLElement>('[data-consent-action="accept-all"]')!.click();
   await arrived();
+  // The receipt goes after the paint of the decision.
+  await afterPaint();
   const [receipt] = receipts();
   consent.destroy();
   wipeCookies();
@@ -58,9 +61,11 @@ describe('a receipt', () => {
     expect(throughApi.language).toBe(lang);
   });
 
-  it('with the shipped texts goes out in the decision’s own task: the digest came with the build, not with the UI', () => {
+  it('with the shipped texts goes out right after the paint of the decision: the digest came with the build, not with the UI', async () => {
     consent = createConsent({ policyVersion: '1', lang: 'kk', pixel: false, consentLog: { endpoint: '/stat/consent' } });
     consent.acceptAll();
+    expect(receipts()).toEqual([]);
+    await afterPaint();
     expect(receipts()).toEqual([expect.objectContaining({ action: 'accept-all', textsHash: textsDigest(textsFor('kk')) })]);
   });
 

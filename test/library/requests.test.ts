@@ -1,7 +1,8 @@
 // @vitest-environment-options {"url":"https://www.allur.kz/cars?utm_source=vk"}
 // Where the pixel's and the consent log's requests go, and what they carry besides their fields.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { click, consoleErrors, consentOf, fetchMock, pixelHits, receipts, sent, shadowOf, tick } from './page';
+import { afterPaint } from '../helpers/after-paint';
+import { click, consoleErrors, consentOf, fetchMock, pixelHits, receipts, sent, shadowOf } from './page';
 
 afterEach(() => {
   document.head.innerHTML = '';
@@ -18,7 +19,7 @@ describe('a fresh app that sets no endpoints', () => {
       [expect.stringMatching(/^allur-consent: no consentLog\.endpoint\b/)],
     ]);
     click('accept-all');
-    await tick();
+    await afterPaint();
     expect(sent).toEqual([]);
     expect(document.cookie).not.toMatch(/allur_vid/);
     expect(consoleErrors).not.toHaveBeenCalled();
@@ -34,7 +35,7 @@ describe('a page with <base href> pointing elsewhere', () => {
     await consentOf({ policyUrl: '/privacy' });
     expect(shadowOf()!.querySelector<HTMLAnchorElement>('a[href]')!.href).toBe('https://www.allur.kz/privacy');
     click('accept-all');
-    await tick();
+    await afterPaint();
     expect(pixelHits().map((hit) => hit.url)).toEqual(['https://www.allur.kz/stat/pixel']);
     expect(receipts().map((receipt) => receipt.url)).toEqual(['https://www.allur.kz/stat/consent']);
   });
@@ -49,7 +50,7 @@ describe('a page address with personal data', () => {
     });
     const consent = await consentOf();
     click('accept-all');
-    await tick();
+    await afterPaint();
     expect(pixelHits().map((hit) => hit.transport)).toEqual(['fetch']);
     for (const [url, init] of fetchMock.mock.calls) expect(init, String(url)).toMatchObject({ referrerPolicy: 'no-referrer' });
     consent.destroy();
@@ -61,7 +62,7 @@ describe('a page address with personal data', () => {
   it('a page address with nothing to scrub still goes by beacon', async () => {
     await consentOf();
     click('accept-all');
-    await tick();
+    await afterPaint();
     expect(pixelHits().map((hit) => hit.transport)).toEqual(['beacon']);
   });
 });
@@ -73,7 +74,7 @@ describe('a page whose old library extends Object.prototype', () => {
       const consent = await consentOf();
       click('accept-all');
       consent.pixel.track('calculator', { step: 2 });
-      await tick();
+      await afterPaint();
     } finally {
       delete (Object.prototype as { polluted?: string }).polluted;
     }

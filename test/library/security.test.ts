@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createConsent, resolveConfig, resolveConfigLeniently } from '../../src/index';
 import { en as english } from '../../src/ui/i18n/en';
+import { afterPaint } from '../helpers/after-paint';
 import { click, consentOf, pixelHits, shadowOf, tick } from './page';
 
 const en = english();
@@ -135,7 +136,7 @@ describe('the consent cookie cannot inject anything into the page', () => {
     document.cookie = `allur_vid=${encodeURIComponent('<img src=x onerror=alert(1)>')}; path=/`;
     await consentOf();
     click('accept-all');
-    await tick();
+    await afterPaint();
     expect(pixelHits()[0].body.vid).toMatch(/^[\w-]{8,64}$/);
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Consent } from '../../src/index';
+import { afterPaint } from '../helpers/after-paint';
 import { click, consentOf, pixelHits, receipts, tick } from './page';
 
 const bundle = readFileSync('dist/allur-consent.iife.js', 'utf8');
@@ -48,7 +49,7 @@ async function expectOneInstanceAtWork() {
   await tick();
   expect(document.querySelectorAll('allur-consent')).toHaveLength(1);
   click('accept-all');
-  await tick(20);
+  await afterPaint();
   expect(pixelHits().map((hit) => hit.body.event)).toEqual(['pageview']);
   expect(receipts()).toHaveLength(1);
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ConsentCore, createConsentCore } from '../../src/core/index';
 import { startUiOnDemand } from '../../src/ui-on-demand/on-demand';
 import type { MountedUi, UiModule } from '../../src/ui/index';
+import { afterPaint } from '../helpers/after-paint';
 import { wipeCookies } from '../helpers/cookies';
 import { addLinkBack, removeLinkBack } from '../helpers/link-back';
 
@@ -114,6 +115,8 @@ describe('the UI on demand', () => {
     const fake = uiModule();
     const { core } = start(fake);
     core.rejectAll();
+    // The change is told after the paint of the decision.
+    await afterPaint();
     expect(fake.fetchUi).toHaveBeenCalledTimes(1);
     fake.arrive();
     await tick();

@@ -1,7 +1,8 @@
 import { fireEvent } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setup, storeDecision } from './setup';
 import { deleteCookie } from '../helpers/cookies';
+import { afterPaint } from '../helpers/after-paint';
 
 const action = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[data-consent-action="${name}"]`)!;
 
@@ -76,6 +77,51 @@ describe('the first layer', () => {
     consent.hide();
     expect(shadow.querySelector('.banner')).toBeNull();
     consent.reset();
+    await afterPaint();
     expect(shadow.querySelector('.banner')).not.toBeNull();
+  });
+});
+
+describe('a click', () => {
+  /** An instance that sends receipts, its change listener, and what the click must leave for after the paint. */
+  const watched = async () => {
+    const receipts = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', receipts);
+    const instance = await setup({ consentLog: { endpoint: '/stat/consent' } });
+    const changed = vi.fn();
+    instance.consent.on('change', changed);
+    return { ...instance, later: [receipts, changed] };
+  };
+
+  it.each([
+    ['accept-all', false],
+    ['reject-all', true],
+    ['close', true],
+  ])('on %s shows its whole result in its own task, and leaves the receipt and the change event for after the paint', async (name, warned) => {
+    const { shadow, later } = await watched();
+    fireEvent.click(action(shadow, name));
+    expect(shadow.querySelector('.banner')).toBeNull();
+    expect(shadow.textContent).toContain('Выбор сохранён');
+    expect(!!shadow.querySelector('[data-consent-notice="auth-warning"]')).toBe(warned);
+    for (const work of later) expect(work).not.toHaveBeenCalled();
+    await afterPaint();
+    for (const work of later) expect(work).toHaveBeenCalled();
+    expect(shadow.querySelector('.banner')).toBeNull();
+    expect(!!shadow.querySelector('[data-consent-notice="auth-warning"]')).toBe(warned);
+  });
+
+  it('in the dialog closes it and shows "saved" in its own task', async () => {
+    const { consent, shadow, later } = await watched();
+    consent.showPreferences();
+    fireEvent.click(shadow.querySelector('[data-category="functional"]')!);
+    fireEvent.click(action(shadow.querySelector('[role=dialog]')!, 'save'));
+    expect(shadow.querySelector('[role=dialog]')).toBeNull();
+    expect(shadow.querySelector('.banner')).toBeNull();
+    expect(shadow.textContent).toContain('Выбор сохранён');
+    expect(shadow.querySelector('[data-consent-notice="auth-warning"]')).toBeNull();
+    for (const work of later) expect(work).not.toHaveBeenCalled();
+    await afterPaint();
+    expect(consent.getState().categories).toMatchObject({ functional: true, statistics: false });
+    for (const work of later) expect(work).toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@ import { fireEvent, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/index';
 import { setup, storeDecision } from './setup';
+import { afterPaint } from '../helpers/after-paint';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 const placeholders = () => [...document.querySelectorAll('allur-consent-embed')];
@@ -65,6 +66,7 @@ describe('embed placeholders', () => {
     const { consent } = await setup();
     expect(placeholders()).toHaveLength(1);
     consent.set({ marketing: true });
+    await afterPaint();
     expect(placeholders()).toHaveLength(0);
     expect(mapFrame().getAttribute('src')).toContain('maps.example');
   });
@@ -75,6 +77,7 @@ describe('embed placeholders', () => {
     const { consent } = await setup();
     expect(mapFrame().style.display).toBe('none');
     consent.acceptAll();
+    await afterPaint();
     expect(mapFrame().style.display).toBe('block');
   });
 

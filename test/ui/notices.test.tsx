@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setup } from './setup';
 import { deleteCookie } from '../helpers/cookies';
 import { removeLinkBack } from '../helpers/link-back';
+import { afterPaint } from '../helpers/after-paint';
 
 const notice = (shadow: ShadowRoot, name: string) => shadow.querySelector<HTMLElement>(`[data-consent-notice="${name}"]`);
 const press = (shadow: ShadowRoot, selector: string) => fireEvent.click(shadow.querySelector<HTMLElement>(selector)!);
@@ -31,6 +32,7 @@ describe('notices', () => {
     press(shadow, '[data-consent-action="save"]');
     expect(notice(shadow, 'auth-warning')).not.toBeNull();
     consent.acceptAll();
+    await afterPaint();
     expect(notice(shadow, 'auth-warning')).toBeNull();
   });
 
@@ -116,8 +118,9 @@ describe('cookies that do not stick', () => {
   it('shows the cookies-disabled notice once writing the decision fails', async () => {
     const { consent, shadow } = await setup();
     expect(notice(shadow, 'cookies-disabled')).toBeNull();
-    vi.spyOn(document, 'cookie', 'set').mockImplementation(() => undefined);
+    vi.spyOn(Document.prototype, 'cookie', 'set').mockImplementation(() => undefined);
     consent.acceptAll();
+    await afterPaint();
     expect(consent.getStatus().cookiesDisabled).toBe(true);
     expect(notice(shadow, 'cookies-disabled')).not.toBeNull();
   });

@@ -2,6 +2,7 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { arrived, mounted, setup, storeDecision } from './setup';
+import { afterPaint } from '../helpers/after-paint';
 
 const host = () => document.querySelector('allur-consent');
 const decidedBefore = (functional: 0 | 1 = 1) => storeDecision('2024-06-01', { functional, statistics: 1, marketing: 0 });
@@ -56,6 +57,7 @@ describe('the UI of a returning visitor', () => {
     const { consent } = await setup();
     consent.reset();
     await arrived();
+    await afterPaint();
     expect(mounted().shadow.querySelector('section.banner')).not.toBeNull();
   });
 
@@ -73,6 +75,7 @@ describe('the UI of a returning visitor', () => {
     const { consent } = await setup();
     consent.rejectAll();
     await arrived();
+    await afterPaint();
     expect(mounted().shadow.querySelector('[data-consent-notice="auth-warning"]')).not.toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { fireEvent } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { arrived, focused, mounted, setup, storeDecision } from './setup';
+import { afterPaint } from '../helpers/after-paint';
 
 const click = (root: ParentNode, selector: string) => fireEvent.click(root.querySelector<HTMLElement>(selector)!);
 const openFromBanner = async () => {
@@ -116,6 +117,20 @@ describe('the preferences dialog', () => {
     expect(document.querySelector('allur-consent')).toBeNull();
   });
 
+  it('gives focus back to the page element it was opened from when a decision closes it', async () => {
+    const { shadow } = await setup();
+    fireEvent.click(shadow.querySelector('[data-consent-action="reject-all"]')!);
+    document.body.insertAdjacentHTML('beforeend', '<a href="#" data-consent-open>Cookie</a>');
+    const link = document.querySelector<HTMLElement>('[data-consent-open]')!;
+    link.focus();
+    fireEvent.click(link);
+    const accept = shadow.querySelector<HTMLElement>('[role=dialog] [data-consent-action="accept-all"]')!;
+    accept.focus();
+    fireEvent.click(accept);
+    expect(shadow.querySelector('[role=dialog]')).toBeNull();
+    expect(document.activeElement).toBe(link);
+  });
+
   it('locks marketing off and says why when the browser sends Global Privacy Control', async () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
     const { consent, dialog, ui } = await openFromBanner();
@@ -147,9 +162,10 @@ describe('the withdraw button', () => {
     fireEvent.click(withdraw);
     expect(consent.getState()).toMatchObject({ decided: false, categories: { functional: false, statistics: false } });
     expect(document.cookie).not.toContain('allur_consent');
-    expect(changes).toHaveLength(1);
     expect(shadow.querySelector('[role=dialog]')).toBeNull();
     expect(shadow.querySelector('.banner')).not.toBeNull();
+    await afterPaint();
+    expect(changes).toHaveLength(1);
     consent.showPreferences();
     expect(shadow.querySelector('[data-consent-action="withdraw"]')).toBeNull();
   });

@@ -41,10 +41,18 @@ describe('reduceView', () => {
   });
 
   it('announces "saved" after a decision until it is shown, and dismisses a notice', () => {
-    const decided = reduceView(reduceView(initialView(state(false)), { type: 'cookies-disabled' }), { type: 'decided' });
+    const decided = reduceView(reduceView(initialView(state(false)), { type: 'cookies-disabled' }), { type: 'decided', state: state(true, true) });
     expect(decided).toMatchObject({ banner: false, notices: { saved: true } });
     expect(reduceView(decided, { type: 'saved-shown' }).notices.saved).toBe(false);
     expect(reduceView(decided, { type: 'dismiss', notice: 'cookies-disabled' }).notices['cookies-disabled']).toBe(false);
+  });
+
+  it('shows all a decision made in the UI changes at once: the dialog closed, the banner gone, the notices', () => {
+    const open = reduceView(initialView(state(false)), { type: 'open-preferences', choices: state(false).categories });
+    const refused = reduceView(open, { type: 'decided', state: state(true, false) });
+    expect(refused).toMatchObject({ banner: false, preferences: false, notices: { 'auth-warning': true, saved: true } });
+    const withdrawn = reduceView({ ...refused, preferences: true }, { type: 'decided', state: state(false) });
+    expect(withdrawn).toMatchObject({ banner: true, preferences: false, notices: { 'auth-warning': false, saved: false } });
   });
 
   it('shows and hides the banner and the dialog on request', () => {
