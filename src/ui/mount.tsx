@@ -84,11 +84,14 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
     // The banner and the dialog go with a decision, and the control in them that had focus. Focus leaves before the
     // render: after it, focus() would pay a second pass over the styles the render changed. The reopen button
     // comes with the render, and gets focus after it.
-    const focusLeaves = !!shadow.activeElement?.closest('.banner, [role=dialog]');
+    const leaving = '.banner, [role=dialog]';
+    const focusLeaves = !!shadow.activeElement?.closest(leaving);
+    // An opener inside the banner (its settings button) goes with it too.
+    const openerStays = !!opener?.isConnected && !opener.closest(leaving);
     record();
-    if (focusLeaves) focusTarget()?.focus();
+    if (focusLeaves && openerStays) opener!.focus();
     dispatch({ type: 'decided', state: core.getState() });
-    if (focusLeaves && !opener?.isConnected) find('.reopen')?.focus();
+    if (focusLeaves && !openerStays) (find('.reopen') || find('.notices'))?.focus();
     opener = null;
     clearTimeout(savedTimer);
     if (view.notices.saved) savedTimer = setTimeout(() => dispatch({ type: 'saved-shown' }), 5000);

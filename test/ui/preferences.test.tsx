@@ -48,6 +48,15 @@ describe('the preferences dialog', () => {
     expect(consent.getState()).toMatchObject({ decided: true, categories: { functional: false, statistics: true, marketing: false } });
   });
 
+  it('opened from the banner, keeps focus in the UI when saving takes both away: on the status region', async () => {
+    const { shadow, dialog } = await openFromBanner();
+    (dialog.querySelector('[data-consent-action="save"]') as HTMLElement).focus();
+    click(dialog, '[data-consent-action="save"]');
+    expect(shadow.querySelector('.banner, [role=dialog]')).toBeNull();
+    expect(document.activeElement).toBe(document.querySelector('allur-consent'));
+    expect(shadow.activeElement).toBe(shadow.querySelector('.notices'));
+  });
+
   it('offers accept all and reject all too', async () => {
     const { consent, dialog } = await openFromBanner();
     click(dialog, '[data-consent-action="accept-all"]');
