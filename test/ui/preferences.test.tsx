@@ -116,6 +116,14 @@ describe('the preferences dialog', () => {
     expect(document.querySelector('allur-consent')).toBeNull();
   });
 
+  it('gives focus to the status region when a decision closes it with the banner it was opened from', () => {
+    const { shadow } = openFromBanner();
+    expect(shadow.activeElement!.closest('[role=dialog]')).not.toBeNull();
+    fireEvent.click(shadow.querySelector('[role=dialog] [data-consent-action="save"]')!);
+    expect(shadow.querySelector('.banner')).toBeNull();
+    expect(shadow.activeElement).toBe(shadow.querySelector('[role=status]'));
+  });
+
   it('gives focus back to the page element it was opened from when a decision closes it', () => {
     const { shadow } = setup();
     fireEvent.click(shadow.querySelector('[data-consent-action="reject-all"]')!);
