@@ -82,16 +82,15 @@ export function mountUi(core: ConsentCore, t: Texts, lang: Lang): MountedUi {
    */
   const decide = (record: () => void) => {
     // The banner and the dialog go with a decision, and the control in them that had focus. Focus leaves before the
-    // render: after it, focus() would pay a second pass over the styles the render changed. The reopen button
-    // comes with the render, and gets focus after it.
-    const leaving = '.banner, [role=dialog]';
-    const focusLeaves = !!shadow.activeElement?.closest(leaving);
-    // An opener inside the banner (its settings button) goes with it too.
-    const openerStays = !!opener?.isConnected && !opener.closest(leaving);
+    // render when its target is one the render keeps (a page element that opened the dialog, the status region):
+    // after the render, focus() would pay a second pass over the styles the render changed. An opener in the
+    // banner and the reopen button go or come with the render: focus goes to them after it.
+    const focusLeaves = !!shadow.activeElement?.closest('.banner, [role=dialog]');
+    const early = opener?.isConnected ? opener.getRootNode() !== shadow && opener : !config.reopenButton && find('.notices');
     record();
-    if (focusLeaves && openerStays) opener!.focus();
+    if (focusLeaves && early) early.focus();
     dispatch({ type: 'decided', state: core.getState() });
-    if (focusLeaves && !openerStays) (find('.reopen') || find('.notices'))?.focus();
+    if (focusLeaves && !early) focusTarget()?.focus();
     opener = null;
     clearTimeout(savedTimer);
     if (view.notices.saved) savedTimer = setTimeout(() => dispatch({ type: 'saved-shown' }), 5000);

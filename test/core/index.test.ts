@@ -804,12 +804,14 @@ describe('other tabs', () => {
     other.on('change', otherChanges);
     const cookieSet = vi.spyOn(document, 'cookie', 'set');
     tab.set({ statistics: true });
+    await afterPaint();
     await tick();
     expect(other.getState()).toEqual(tab.getState());
     expect(otherChanges).toHaveBeenCalledTimes(1);
     expect(cookieSet).toHaveBeenCalledTimes(1);
     expect(receipts()).toHaveLength(1);
     tab.reset();
+    await afterPaint();
     await tick();
     expect(other.getState().decided).toBe(false);
     expect(otherChanges).toHaveBeenCalledTimes(2);

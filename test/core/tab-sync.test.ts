@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsentCore } from '../../src/core';
 import { CONSENT_COOKIE } from '../../src/core/consent-cookie';
 import { createTabSync } from '../../src/core/tab-sync';
+import { afterPaint } from '../helpers/after-paint';
 import { deleteCookie } from '../helpers/cookies';
 
 const created: Array<{ destroy(): void }> = [];
@@ -10,7 +11,11 @@ const sync = (onOtherTab: (message?: unknown) => void) => {
   created.push(tabSync);
   return tabSync;
 };
-const delivered = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Waits for what a decision sends after the next paint, and then for the message to arrive. */
+const delivered = async () => {
+  await afterPaint();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+};
 
 afterEach(() => {
   for (const tabSync of created.splice(0)) tabSync.destroy();
